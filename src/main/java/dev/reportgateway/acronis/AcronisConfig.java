@@ -1,0 +1,58 @@
+package dev.reportgateway.acronis;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How the gateway reaches the Acronis Cyber Platform. Secrets ({@code ACRONIS_CLIENT_SECRET},
+ * {@code ACRONIS_TOKEN}) come from the environment and have no default.
+ */
+@ConfigMapping(prefix = "acronis")
+public interface AcronisConfig {
+
+    /**
+     * The data-center URL the API client is registered in, e.g. {@code https://eu2-cloud.acronis.com}
+     * (a trailing {@code /api/2} is accepted). Unset: the embedded sandbox is the upstream.
+     */
+    Optional<URI> url();
+
+    /** The API client's id (a UUID); used for client-credentials tokens and to find its own tenant. */
+    Optional<String> clientId();
+
+    /** The API client's secret; from {@code ACRONIS_CLIENT_SECRET}. */
+    Optional<String> clientSecret();
+
+    /** A ready access token, used instead of client credentials; from {@code ACRONIS_TOKEN}. */
+    Optional<String> token();
+
+    /** Tenant used when a create request has no {@code parameters.tenant_id}; default: the API client's own tenant. */
+    Optional<String> tenantId();
+
+    /** Time allowed to open a connection to the platform. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Time allowed for the platform's answer to a JSON call. */
+    @WithDefault("30s")
+    Duration readTimeout();
+
+    /** How long before its expiry a cached token is renewed (at most half its lifetime). */
+    @WithDefault("15m")
+    Duration tokenRenewBefore();
+
+    /** The documented, fake credentials the embedded sandbox accepts when none are configured. */
+    Sandbox sandbox();
+
+    /** Credentials of the embedded sandbox; not secrets: they open nothing but the simulator. */
+    interface Sandbox {
+        /** Client id the sandbox issues tokens for. */
+        String clientId();
+
+        /** Client secret the sandbox accepts for {@link #clientId()}. */
+        String clientSecret();
+    }
+}

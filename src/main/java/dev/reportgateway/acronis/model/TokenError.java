@@ -1,0 +1,9 @@
+package dev.reportgateway.acronis.model;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/** OAuth-style error of the {@code /idp} endpoints: {@code {"error", "error_description"}}. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record TokenError(String error, String errorDescription) {
+}
