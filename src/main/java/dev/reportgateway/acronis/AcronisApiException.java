@@ -1,0 +1,91 @@
+package dev.reportgateway.acronis;
+
+import java.util.Map;
+
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import dev.reportgateway.acronis.model.ErrorDetail;
+
+/**
+ * The platform answered with an error status. Carries the status and the parsed error (the platform's
+ * {@code errorScheme}, or the {@code /idp} endpoints' {@code {error, error_description}}), never upstream headers.
+ */
+public class AcronisApiException extends RuntimeException {
+
+    /** Platform code for an optimistic-concurrency conflict on {@code DELETE ?version=}. */
+    public static final int VERSION_MISMATCH = 1001;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_MESSAGE = 500;
+
+    private final int status;
+    private final transient ErrorDetail error;
+
+    public AcronisApiException(int status, ErrorDetail error) {
+        super("Acronis answered HTTP " + status + (error != null && error.message() != null ? ": " + error.message() : ""),
+                null, false, false);
+        this.status = status;
+        this.error = error;
+    }
+
+    /** The upstream HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** The upstream error, or {@code null} when the body was empty or not JSON. */
+    public ErrorDetail error() {
+        return error;
+    }
+
+    /** Whether the upstream error carries the given platform code (as a number or a numeric string). */
+    public boolean hasCode(int code) {
+        return error != null && error.code() != null && String.valueOf(code).equals(error.code().asText());
+    }
+
+    static AcronisApiException from(Response response) {
+        String body = null;
+        try {
+            if (response.hasEntity()) {
+                body = response.readEntity(String.class);
+            }
+        } catch (RuntimeException unreadable) {
+            // an unreadable body leaves only the status to report
+        }
+        return new AcronisApiException(response.getStatus(), parse(body));
+    }
+
+    /** Reads {@code errorScheme} or {@code {error, error_description}}; a non-JSON body becomes a short message. */
+    static ErrorDetail parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (Exception notJson) {
+            return new ErrorDetail(null, truncate(body.strip()), null, null, null, null);
+        }
+        JsonNode error = root == null ? null : root.get("error");
+        if (error != null && error.isObject()) {
+            try {
+                return JSON.treeToValue(error, ErrorDetail.class);
+            } catch (Exception odd) {
+                return new ErrorDetail(error.get("code"), truncate(error.path("message").asText(null)), null, null, null, null);
+            }
+        }
+        if (error != null && error.isTextual()) {
+            String description = root.path("error_description").asText(null);
+            return new ErrorDetail(TextNode.valueOf(error.asText()), truncate(description), null, null, null, null);
+        }
+        return new ErrorDetail(null, truncate(body.strip()), null, Map.of(), null, null);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "…";
+    }
+}

@@ -1,0 +1,63 @@
+package dev.reportgateway.acronis;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Which credentials the gateway presents: a static token ({@code acronis.token}), or the API client's id and
+ * secret (configured, or the sandbox's documented pair in sandbox mode). Checked at startup so a missing
+ * secret is a clear message, not a failed first call. Never logs or prints a secret.
+ */
+@ApplicationScoped
+public class AcronisCredentials {
+
+    private final AcronisConfig config;
+    private final AcronisEndpoint endpoint;
+
+    AcronisCredentials(AcronisConfig config, AcronisEndpoint endpoint) {
+        this.config = config;
+        this.endpoint = endpoint;
+    }
+
+    /** The static access token, when one is configured instead of client credentials. */
+    public Optional<String> staticToken() {
+        return config.token().filter(t -> !t.isBlank());
+    }
+
+    /** The API client id: configured, or the sandbox's in sandbox mode; empty with a static token and no id. */
+    public Optional<String> clientId() {
+        Optional<String> configured = config.clientId().filter(id -> !id.isBlank());
+        if (configured.isPresent() || staticToken().isPresent()) {
+            return configured;
+        }
+        return endpoint.isSandbox() ? Optional.of(config.sandbox().clientId()) : Optional.empty();
+    }
+
+    /** The client secret to present with {@link #clientId()}; required unless a static token is configured. */
+    String clientSecret() {
+        return config.clientSecret().filter(s -> !s.isBlank())
+                .or(() -> endpoint.isSandbox() && config.clientId().isEmpty()
+                        ? Optional.of(config.sandbox().clientSecret())
+                        : Optional.empty())
+                .orElseThrow(() -> new IllegalStateException(missingMessage()));
+    }
+
+    void checkOnStart(@Observes StartupEvent start) {
+        if (staticToken().isPresent()) {
+            return;
+        }
+        if (clientId().isEmpty()) {
+            throw new IllegalStateException(missingMessage());
+        }
+        clientSecret();
+    }
+
+    private static String missingMessage() {
+        return "No Acronis credentials: set ACRONIS_CLIENT_ID and ACRONIS_CLIENT_SECRET (an API client of your "
+                + "partner tenant, created in the Management Portal under Settings > API clients), or ACRONIS_TOKEN.";
+    }
+}

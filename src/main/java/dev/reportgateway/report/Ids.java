@@ -1,0 +1,29 @@
+package dev.reportgateway.report;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Platform ids are UUIDs; the gateway accepts any letter case and forwards them lower-case. */
+final class Ids {
+
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+
+    private Ids() {
+    }
+
+    static boolean isUuid(String text) {
+        return text != null && UUID.matcher(text).matches();
+    }
+
+    /** The id lower-cased, or an {@link InvalidRequestException} naming {@code field}. */
+    static String requireUuid(String field, String text) {
+        if (!isUuid(text)) {
+            throw new InvalidRequestException(field, mustBeUuid());
+        }
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    static String mustBeUuid() {
+        return "must be a UUID such as 20dffb36-d77b-45c6-b2fa-39276e98d5fc";
+    }
+}

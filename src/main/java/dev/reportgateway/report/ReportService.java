@@ -1,0 +1,143 @@
+package dev.reportgateway.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.reportgateway.acronis.AcronisApiException;
+import dev.reportgateway.acronis.AcronisConfig;
+import dev.reportgateway.acronis.AcronisCredentials;
+import dev.reportgateway.acronis.AcronisReportsApi;
+import dev.reportgateway.acronis.AcronisTokens;
+import dev.reportgateway.acronis.AcronisUnavailableException;
+import dev.reportgateway.acronis.model.Report;
+import dev.reportgateway.acronis.model.ReportPost;
+
+/**
+ * The gateway's policy in front of the platform's reports API: validates every request before any upstream
+ * call, fills the documented defaults, and renews the platform token once when the platform rejects it.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    private final AcronisReportsApi api;
+    private final AcronisTokens tokens;
+    private final AcronisCredentials credentials;
+    private final AcronisConfig config;
+    private final CreateReportValidator createValidator;
+
+    private volatile String clientTenantId;
+
+    ReportService(AcronisReportsApi api, AcronisTokens tokens, AcronisCredentials credentials, AcronisConfig config, Clock clock) {
+        this.api = api;
+        this.tokens = tokens;
+        this.credentials = credentials;
+        this.config = config;
+        this.createValidator = new CreateReportValidator(clock);
+    }
+
+    /**
+     * Creates a report from a {@code reportPost} body. Defaults: {@code parameters.tenant_id} is the configured
+     * tenant or the API client's own; {@code recipients} is {@code []} for {@code save} when none are given.
+     */
+    public Report create(JsonNode body) {
+        ReportPost post = createValidator.validate(body);
+        if (post.parameters().tenantId() == null) {
+            post = post.withParameters(post.parameters().withTenantId(defaultTenantId()));
+        }
+        if (post.recipients() == null && "save".equals(post.resultAction())) {
+            post = post.withRecipients(List.of());
+        }
+        ReportPost validated = post;
+        return call(() -> api.createReport(validated));
+    }
+
+    /** Fetches a report's configuration, including the {@code version} a delete needs. */
+    public Report fetch(String reportId) {
+        String id = Ids.requireUuid("report_id", reportId);
+        return call(() -> api.fetchReport(id));
+    }
+
+    /** Deletes a report; {@code version} must be the report's current version (a positive integer). */
+    public void delete(String reportId, String version) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!Ids.isUuid(reportId)) {
+            errors.add(new FieldError("report_id", Ids.mustBeUuid()));
+        }
+        Long parsedVersion = positiveInteger(version);
+        if (parsedVersion == null) {
+            errors.add(new FieldError("version", version == null || version.isBlank()
+                    ? "is required: the report's current version, as returned by create or fetch"
+                    : "must be a positive integer"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        String id = Ids.requireUuid("report_id", reportId);
+        call(() -> {
+            api.deleteReport(id, parsedVersion);
+            return null;
+        });
+    }
+
+    private static Long positiveInteger(String text) {
+        if (text == null || !text.matches("[0-9]{1,18}")) {
+            return null;
+        }
+        long value = Long.parseLong(text);
+        return value > 0 ? value : null;
+    }
+
+    /** The configured tenant, or the API client's own tenant, asked of the platform once. */
+    private String defaultTenantId() {
+        if (config.tenantId().isPresent()) {
+            return Ids.requireUuid("acronis.tenant-id", config.tenantId().get());
+        }
+        String known = clientTenantId;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (clientTenantId == null) {
+                String clientId = credentials.clientId().orElseThrow(() -> new InvalidRequestException("parameters.tenant_id",
+                        "is required: no acronis.tenant-id or acronis.client-id is configured to default it from"));
+                clientTenantId = Ids.requireUuid("tenant_id", call(() -> api.fetchClient(clientId)).tenantId());
+            }
+            return clientTenantId;
+        }
+    }
+
+    /**
+     * Runs one upstream call. A 401 means the platform no longer accepts the cached token: it is dropped and
+     * the call is made once more with a new one. Transport failures become {@link AcronisUnavailableException}.
+     */
+    private <T> T call(Supplier<T> upstreamCall) {
+        Instant startedAt = Instant.now();
+        try {
+            return translateFailures(upstreamCall);
+        } catch (AcronisApiException rejected) {
+            if (rejected.status() == 401 && tokens.discardRejected(startedAt)) {
+                return translateFailures(upstreamCall);
+            }
+            throw rejected;
+        }
+    }
+
+    private static <T> T translateFailures(Supplier<T> upstreamCall) {
+        try {
+            return upstreamCall.get();
+        } catch (ProcessingException failed) {
+            if (failed.getCause() instanceof AcronisApiException rejected) {
+                throw rejected;
+            }
+            throw AcronisUnavailableException.classify(failed);
+        }
+    }
+}

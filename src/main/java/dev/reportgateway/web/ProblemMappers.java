@@ -1,0 +1,125 @@
+package dev.reportgateway.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.reportgateway.acronis.AcronisApiException;
+import dev.reportgateway.acronis.AcronisUnavailableException;
+import dev.reportgateway.acronis.model.ErrorDetail;
+import dev.reportgateway.report.InvalidRequestException;
+
+/**
+ * Turns every failure into one {@code application/problem+json} answer (RFC 9457). Upstream errors keep the
+ * platform's status where it is the caller's business (400, 404, 409, 415, 422); failures of the gateway's
+ * own credentials or of the platform itself are 502, a timeout 504. No upstream header or secret is copied.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String TYPE_PREFIX = "urn:report-gateway:problem:";
+    private static final List<Integer> PASSED_THROUGH = List.of(400, 404, 409, 415, 422);
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalidRequest(InvalidRequestException invalid, UriInfo uri) {
+        String detail = invalid.errors().size() == 1
+                ? "1 field is invalid; nothing was sent to the Acronis platform."
+                : invalid.errors().size() + " fields are invalid; nothing was sent to the Acronis platform.";
+        return answer(new Problem(TYPE_PREFIX + "invalid-request", "Invalid request", 400, detail, path(uri),
+                invalid.errors(), null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> tooLarge(PayloadTooLargeException tooLarge, UriInfo uri) {
+        return answer(new Problem(TYPE_PREFIX + "payload-too-large", "Request body too large", 413,
+                "The request body is larger than " + tooLarge.limit() + " bytes (gateway.max-body-size).", path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> upstreamError(AcronisApiException rejected, UriInfo uri) {
+        Problem.Upstream upstream = upstream(rejected);
+        if (rejected.hasCode(AcronisApiException.VERSION_MISMATCH)) {
+            return answer(new Problem(TYPE_PREFIX + "version-mismatch", "Version mismatch", 409,
+                    "The report's version has changed: fetch it again and retry with its current version.",
+                    path(uri), null, upstream));
+        }
+        int status = rejected.status();
+        if (status == 401 || status == 403) {
+            LOG.warnf("The platform rejected the gateway's credentials (HTTP %d) on %s", status, path(uri));
+            return answer(new Problem(TYPE_PREFIX + "upstream-credentials-rejected", "Platform rejected the gateway's credentials",
+                    502, "The Acronis platform rejected the gateway's own credentials (HTTP " + status
+                            + "): check the API client's id, secret, data center and roles.",
+                    path(uri), null, upstream));
+        }
+        if (PASSED_THROUGH.contains(status)) {
+            return answer(new Problem(TYPE_PREFIX + "upstream-refused", "Refused by the Acronis platform", status,
+                    detail(rejected, "The Acronis platform refused the request."), path(uri), null, upstream));
+        }
+        LOG.warnf("The platform failed (HTTP %d) on %s", status, path(uri));
+        return answer(new Problem(TYPE_PREFIX + "upstream-failed", "Acronis platform error", 502,
+                detail(rejected, "The Acronis platform failed to handle the request."), path(uri), null, upstream));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> upstreamUnavailable(AcronisUnavailableException unavailable, UriInfo uri) {
+        LOG.warnf("Upstream call for %s failed: %s (%s)", path(uri), unavailable.reason(), rootCause(unavailable));
+        boolean timeout = unavailable.reason() == AcronisUnavailableException.Reason.TIMEOUT;
+        return answer(new Problem(TYPE_PREFIX + (timeout ? "upstream-timeout" : "upstream-unavailable"),
+                timeout ? "Acronis platform timed out" : "Acronis platform unavailable", timeout ? 504 : 502,
+                unavailable.getMessage(), path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> http(WebApplicationException failure, UriInfo uri) {
+        Response.StatusType status = failure.getResponse().getStatusInfo();
+        String detail = failure instanceof NotSupportedException
+                ? "Send the body as JSON with the header Content-Type: application/json."
+                : status.getReasonPhrase();
+        return answer(new Problem(TYPE_PREFIX + "http-" + status.getStatusCode(), status.getReasonPhrase(),
+                status.getStatusCode(), detail, path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unexpected(Exception failure, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(failure, "Unexpected failure on %s (incident %s)", path(uri), incident);
+        return answer(new Problem(TYPE_PREFIX + "internal", "Internal error", 500,
+                "The gateway failed unexpectedly; incident " + incident + " is in its log.", path(uri), null, null));
+    }
+
+    private static Problem.Upstream upstream(AcronisApiException rejected) {
+        ErrorDetail error = rejected.error();
+        return error == null
+                ? new Problem.Upstream(rejected.status(), null, null, null)
+                : new Problem.Upstream(rejected.status(), error.code(), error.message(), error.domain());
+    }
+
+    private static String detail(AcronisApiException rejected, String fallback) {
+        ErrorDetail error = rejected.error();
+        return error != null && error.message() != null && !error.message().isBlank() ? error.message() : fallback;
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static RestResponse<Problem> answer(Problem problem) {
+        return RestResponse.ResponseBuilder.<Problem>create(problem.status()).entity(problem).type(Problem.MEDIA_TYPE).build();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.reportgateway.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import dev.reportgateway.acronis.AcronisTokens;
+import dev.reportgateway.upstream.InjectWireMock;
+import dev.reportgateway.upstream.SeedReport;
+import dev.reportgateway.upstream.Upstream;
+import dev.reportgateway.upstream.WireMockUpstream;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What a caller gets when the platform fails: the DESIGN §2 mapping, as problem+json, never a bare 500. */
+@QuarkusTest
+@WithTestResource(WireMockUpstream.class)
+class UpstreamFailureTest {
+
+    private static final String REPORT_ID = "20dffb36-d77b-45c6-b2fa-39276e98d5fc";
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @Inject
+    AcronisTokens tokens;
+
+    @BeforeEach
+    void freshUpstream() {
+        tokens.discardRejected(Instant.now());
+        Upstream.reset(wireMock, "fake-access-token-1");
+    }
+
+    @Test
+    void platformFailureOnCreateIs502WithTheUpstreamErrorAndIsNotRetried() {
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).willReturn(Upstream.json(500,
+                Upstream.errorJson(500, "Usage history is not ready but should be available already"))));
+
+        given().contentType("application/json").body(SeedReport.body(SeedReport.TENANT))
+                .when().post("/api/2/reports")
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:report-gateway:problem:upstream-failed"))
+                .body("detail", equalTo("Usage history is not ready but should be available already"))
+                .body("upstream.status", is(500))
+                .body("upstream.code", is(500));
+        wireMock.verify(1, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+    }
+
+    @Test
+    void platformValidationErrorKeepsItsStatus() {
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).willReturn(Upstream.json(400,
+                Upstream.errorJson(400, "Usage history is not ready and shouldn't be ready yet"))));
+
+        given().contentType("application/json").body(SeedReport.body(SeedReport.TENANT))
+                .when().post("/api/2/reports")
+                .then().statusCode(400)
+                .body("type", equalTo("urn:report-gateway:problem:upstream-refused"))
+                .body("upstream.message", equalTo("Usage history is not ready and shouldn't be ready yet"));
+    }
+
+    @Test
+    void forbiddenIs502AboutTheGatewaysCredentials() {
+        wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID)).willReturn(Upstream.json(403,
+                Upstream.errorJson(1002, "Access denied"))));
+
+        given().when().get("/api/2/reports/" + REPORT_ID)
+                .then().statusCode(502)
+                .body("type", equalTo("urn:report-gateway:problem:upstream-credentials-rejected"))
+                .body("upstream.status", is(403))
+                .body("upstream.code", is(1002));
+    }
+
+    @Test
+    void slowPlatformIs504() {
+        wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID)).willReturn(
+                Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT)).withFixedDelay(2500)));
+
+        given().when().get("/api/2/reports/" + REPORT_ID)
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:report-gateway:problem:upstream-timeout"))
+                .body("detail", equalTo("The Acronis platform did not answer in time."))
+                .body("upstream", nullValue());
+    }
+
+    @Test
+    void resetConnectionIs502() {
+        wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        given().when().get("/api/2/reports/" + REPORT_ID)
+                .then().statusCode(502)
+                .body("type", equalTo("urn:report-gateway:problem:upstream-unavailable"));
+    }
+
+    @Test
+    void malformedJsonAnswerIs502() {
+        wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID))
+                .willReturn(Upstream.json(200, "{\"id\": \"" + REPORT_ID + "\", \"version\": ")));
+
+        given().when().get("/api/2/reports/" + REPORT_ID)
+                .then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:report-gateway:problem:upstream-unavailable"))
+                .body("detail", equalTo("The Acronis platform's answer was cut off or could not be read."));
+    }
+
+    @Test
+    void nonJsonErrorBodyStillYieldsAProblem() {
+        wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+                        .withBody("<html>Service Unavailable</html>")));
+
+        given().when().get("/api/2/reports/" + REPORT_ID)
+                .then().statusCode(502)
+                .body("upstream.status", is(503))
+                .body("upstream.message", equalTo("<html>Service Unavailable</html>"));
+    }
+}
