@@ -1,0 +1,24 @@
+package dev.reportgateway.sandbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Fixed, documented, fake identity of the embedded sandbox; it opens the simulator and nothing else. */
+@ConfigMapping(prefix = "acronis.sandbox")
+public interface SandboxConfig {
+
+    /** Client id the sandbox always issues tokens for. */
+    String clientId();
+
+    /** Client secret the sandbox accepts for {@link #clientId()}. */
+    String clientSecret();
+
+    /** The partner tenant every accepted client belongs to and every report must name. */
+    String tenantId();
+
+    /** How long an issued access token stays valid (the platform uses two hours). */
+    @WithDefault("2h")
+    Duration tokenLifetime();
+}
