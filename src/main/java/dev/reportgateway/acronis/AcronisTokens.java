@@ -2,6 +2,7 @@ package dev.reportgateway.acronis;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.OidcClientException;
 import io.quarkus.oidc.client.OidcClients;
 import io.quarkus.oidc.client.Tokens;
 import io.quarkus.oidc.client.runtime.OidcClientConfig;
@@ -26,6 +28,7 @@ import io.smallrye.mutiny.Uni;
 public class AcronisTokens {
 
     private static final Logger LOG = Logger.getLogger(AcronisTokens.class);
+    private static final String SERVER_NOT_AVAILABLE = "OIDC Server is not available";
     /** Documented lifetime of platform tokens, used when an answer states no expiry at all. */
     static final Duration DOCUMENTED_LIFETIME = Duration.ofHours(2);
 
@@ -36,13 +39,14 @@ public class AcronisTokens {
 
     private final AtomicReference<CachedToken> cached = new AtomicReference<>();
     private final AtomicReference<Uni<CachedToken>> inFlight = new AtomicReference<>();
+    private final AtomicLong generation = new AtomicLong();
     private volatile Uni<OidcClient> oidcClient;
 
-    /** A token, when it was obtained and when to renew it. {@code toString} never shows the value. */
-    record CachedToken(String value, Instant obtainedAt, Instant renewAt) {
+    /** A token, its number in the sequence of tokens obtained, and when to renew it. {@code toString} never shows the value. */
+    record CachedToken(String value, long generation, Instant renewAt) {
         @Override
         public String toString() {
-            return "CachedToken[obtainedAt=" + obtainedAt + ", renewAt=" + renewAt + "]";
+            return "CachedToken[generation=" + generation + ", renewAt=" + renewAt + "]";
         }
     }
 
@@ -65,17 +69,23 @@ public class AcronisTokens {
         return renew().map(CachedToken::value);
     }
 
+    /** How many tokens have been obtained so far; a caller notes it before a call to judge a 401 afterwards. */
+    public long generation() {
+        return generation.get();
+    }
+
     /**
-     * The platform answered 401 to a call started at {@code callStartedAt}: drops the cached token unless it
-     * was obtained after that call began. Returns whether one retry with a new token makes sense
+     * The platform answered 401 to a call made when {@link #generation()} was {@code seenGeneration}: drops the
+     * cached token if it is the one that call used (the one cached then, or the one obtained for it), and
+     * keeps a token another caller has renewed since. Returns whether one retry with a new token makes sense
      * (never with a static token, which cannot be renewed).
      */
-    public boolean discardRejected(Instant callStartedAt) {
+    public boolean discardRejected(long seenGeneration) {
         if (credentials.staticToken().isPresent()) {
             return false;
         }
         CachedToken current = cached.get();
-        if (current != null && current.obtainedAt().isBefore(callStartedAt)) {
+        if (current != null && current.generation() <= seenGeneration + 1) {
             cached.compareAndSet(current, null);
         }
         return true;
@@ -118,7 +128,7 @@ public class AcronisTokens {
         Duration ahead = lifetime.dividedBy(2).compareTo(config.tokenRenewBefore()) < 0
                 ? lifetime.dividedBy(2)
                 : config.tokenRenewBefore();
-        return new CachedToken(tokens.getAccessToken(), requestedAt, expiresAt.minus(ahead));
+        return new CachedToken(tokens.getAccessToken(), generation.incrementAndGet(), expiresAt.minus(ahead));
     }
 
     /**
@@ -179,13 +189,21 @@ public class AcronisTokens {
                 .build();
     }
 
-    /** A refused token request means the platform rejected the gateway's own credentials. */
-    private static Throwable tokenFailure(Throwable failure) {
-        AcronisUnavailableException unavailable = AcronisUnavailableException.classify(failure);
-        if (unavailable.reason() != AcronisUnavailableException.Reason.BROKEN_ANSWER) {
-            return unavailable;
+    /**
+     * The OIDC client reports a refused token request as an {@link OidcClientException} whose message is the
+     * platform's answer body (e.g. {@code {"error":"access_denied",...}}), and an unreachable endpoint as
+     * "OIDC Server is not available", both without a cause. A refusal means the platform rejected the gateway's
+     * own credentials (reported as 401, with the body parsed); anything else is a transport failure.
+     */
+    static Throwable tokenFailure(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (failure instanceof OidcClientException && !message.startsWith(SERVER_NOT_AVAILABLE)) {
+            LOG.warn("The platform refused to issue an access token for the configured API client");
+            return new AcronisApiException(401, AcronisApiException.parse(message));
         }
-        LOG.warn("The platform refused to issue an access token for the configured API client");
-        return new AcronisApiException(401, null);
+        AcronisUnavailableException unavailable = AcronisUnavailableException.classify(failure);
+        return unavailable.reason() == AcronisUnavailableException.Reason.BROKEN_ANSWER
+                ? new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREACHABLE, failure)
+                : unavailable;
     }
 }

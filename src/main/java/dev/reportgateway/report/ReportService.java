@@ -1,13 +1,13 @@
 package dev.reportgateway.report;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -116,14 +116,15 @@ public class ReportService {
 
     /**
      * Runs one upstream call. A 401 means the platform no longer accepts the cached token: it is dropped and
-     * the call is made once more with a new one. Transport failures become {@link AcronisUnavailableException}.
+     * the call is made once more with a new one. Transport failures and unreadable answers become
+     * {@link AcronisUnavailableException}.
      */
     private <T> T call(Supplier<T> upstreamCall) {
-        Instant startedAt = Instant.now();
+        long tokenGeneration = tokens.generation();
         try {
             return translateFailures(upstreamCall);
         } catch (AcronisApiException rejected) {
-            if (rejected.status() == 401 && tokens.discardRejected(startedAt)) {
+            if (rejected.status() == 401 && tokens.discardRejected(tokenGeneration)) {
                 return translateFailures(upstreamCall);
             }
             throw rejected;
@@ -138,6 +139,9 @@ public class ReportService {
                 throw rejected;
             }
             throw AcronisUnavailableException.classify(failed);
+        } catch (WebApplicationException unreadable) {
+            // the client's own failure to read a 2xx answer (e.g. malformed JSON); never answer with its status
+            throw new AcronisUnavailableException(AcronisUnavailableException.Reason.BROKEN_ANSWER, unreadable);
         }
     }
 }

@@ -6,7 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.reportgateway.acronis.model.ApiClientDetails;
+import dev.reportgateway.acronis.model.ApiClient;
 
 /** {@code GET /clients/{client_id}}: an accepted API client and the partner tenant it belongs to. */
 @Path("/sandbox/api/2/clients")
@@ -23,10 +23,10 @@ public class SandboxClientsResource {
     @GET
     @Path("/{client_id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public ApiClientDetails client(@PathParam("client_id") String clientId) {
+    public ApiClient client(@PathParam("client_id") String clientId) {
         if (!clients.isKnown(clientId)) {
             throw SandboxError.notFound("Client not found");
         }
-        return new ApiClientDetails(clientId, config.tenantId(), "api_client", "enabled", "client_secret_basic");
+        return new ApiClient(clientId, config.tenantId(), "api_client", "enabled", "client_secret_basic");
     }
 }

@@ -21,7 +21,9 @@ class SandboxDisabledTest {
     public static class UpstreamConfigured implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("acronis.url", "https://upstream.invalid");
+            return Map.of("acronis.url", "https://upstream.invalid",
+                    "acronis.client-id", "00000000-7e57-4000-8000-0000000000aa",
+                    "acronis.client-secret", "fake-secret-never-sent");
         }
     }
 

@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Instant;
 
 import jakarta.inject.Inject;
 
@@ -44,7 +43,7 @@ class CreateReportTest {
 
     @BeforeEach
     void freshUpstream() {
-        tokens.discardRejected(Instant.now());
+        tokens.discardRejected(tokens.generation());
         Upstream.reset(wireMock, "fake-access-token-1");
         wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
                 .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));

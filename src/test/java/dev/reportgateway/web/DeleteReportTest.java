@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Instant;
 
 import jakarta.inject.Inject;
 
@@ -43,7 +42,7 @@ class DeleteReportTest {
 
     @BeforeEach
     void freshUpstream() {
-        tokens.discardRejected(Instant.now());
+        tokens.discardRejected(tokens.generation());
         Upstream.reset(wireMock, "fake-access-token-1");
     }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import dev.reportgateway.acronis.AcronisTokens;
@@ -48,7 +49,7 @@ class PlatformTokenTest {
 
     @BeforeEach
     void freshUpstream() {
-        tokens.discardRejected(Instant.now());
+        tokens.discardRejected(tokens.generation());
         Upstream.reset(wireMock, "fake-access-token-1");
         wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
                 .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
@@ -79,13 +80,13 @@ class PlatformTokenTest {
 
     @Test
     void tokenIsRenewedAheadOfExpiresOn() throws Exception {
-        stubTokenSequence(Upstream.tokenJson("fake-short-token-1", Instant.now().plusSeconds(2).getEpochSecond()),
+        stubTokenSequence(Upstream.tokenJson("fake-short-token-1", Instant.now().plusSeconds(6).getEpochSecond()),
                 Upstream.tokenJson("fake-short-token-2", Instant.now().plusSeconds(7200).getEpochSecond()));
 
         create();
         create();
         assertEquals(1, Upstream.tokenRequests(wireMock), "a valid token is reused");
-        Thread.sleep(1200); // past half of the 2 s lifetime: renewal is due
+        Thread.sleep(3200); // past half of the (5 to 6 s) lifetime: renewal is due
         create();
 
         assertEquals(2, Upstream.tokenRequests(wireMock));
@@ -97,11 +98,11 @@ class PlatformTokenTest {
 
     @Test
     void expiresInIsUsedWhenExpiresOnIsMissing() throws Exception {
-        stubTokenSequence("{\"access_token\":\"fake-relative-token-1\",\"token_type\":\"bearer\",\"expires_in\":2,\"id_token\":\"x\"}",
+        stubTokenSequence("{\"access_token\":\"fake-relative-token-1\",\"token_type\":\"bearer\",\"expires_in\":6,\"id_token\":\"x\"}",
                 "{\"access_token\":\"fake-relative-token-2\",\"token_type\":\"bearer\",\"expires_in\":7200,\"id_token\":\"x\"}");
 
         create();
-        Thread.sleep(1200);
+        Thread.sleep(3200);
         create();
 
         assertEquals(2, Upstream.tokenRequests(wireMock));
@@ -149,7 +150,21 @@ class PlatformTokenTest {
         given().contentType("application/json").body(SeedReport.body(SeedReport.TENANT))
                 .when().post("/api/2/reports")
                 .then().statusCode(502)
-                .body("type", equalTo("urn:report-gateway:problem:upstream-credentials-rejected"));
+                .body("type", equalTo("urn:report-gateway:problem:upstream-credentials-rejected"))
+                .body("upstream.code", equalTo("access_denied"))
+                .body("upstream.message", equalTo("bad client credentials"));
+        wireMock.verify(0, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+    }
+
+    @Test
+    void brokenTokenEndpointIs502Unavailable() {
+        wireMock.stubFor(post(urlPathEqualTo(Upstream.TOKEN_PATH))
+                .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        given().contentType("application/json").body(SeedReport.body(SeedReport.TENANT))
+                .when().post("/api/2/reports")
+                .then().statusCode(502)
+                .body("type", equalTo("urn:report-gateway:problem:upstream-unavailable"));
         wireMock.verify(0, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
     }
 

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.Instant;
 
 import jakarta.inject.Inject;
 
@@ -43,7 +42,7 @@ class UpstreamFailureTest {
 
     @BeforeEach
     void freshUpstream() {
-        tokens.discardRejected(Instant.now());
+        tokens.discardRejected(tokens.generation());
         Upstream.reset(wireMock, "fake-access-token-1");
     }
 

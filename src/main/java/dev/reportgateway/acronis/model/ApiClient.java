@@ -3,7 +3,12 @@ package dev.reportgateway.acronis.model;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-/** The part of {@code GET /clients/{client_id}} the gateway needs: the API client's own tenant. */
+/** An API client as {@code GET /clients/{client_id}} describes it; its {@code tenant_id} is the default report tenant. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record ApiClient(String clientId, String tenantId, String type, String status) {
+public record ApiClient(
+        String clientId,
+        String tenantId,
+        String type,
+        String status,
+        String tokenEndpointAuthMethod) {
 }
