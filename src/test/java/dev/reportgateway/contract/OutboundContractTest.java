@@ -11,18 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
-import dev.reportgateway.acronis.AcronisTokens;
-import dev.reportgateway.upstream.InjectWireMock;
 import dev.reportgateway.upstream.SeedReport;
 import dev.reportgateway.upstream.Upstream;
+import dev.reportgateway.upstream.UpstreamTest;
 import dev.reportgateway.upstream.WireMockUpstream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,20 +26,10 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Every request the gateway sends upstream — token, client lookup, create, fetch, delete — obeys the platform's contract. */
 @QuarkusTest
 @WithTestResource(WireMockUpstream.class)
-class OutboundContractTest {
-
-    private static final String REPORT_ID = "20dffb36-d77b-45c6-b2fa-39276e98d5fc";
-
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @Inject
-    AcronisTokens tokens;
+class OutboundContractTest extends UpstreamTest {
 
     @BeforeEach
-    void freshUpstream() {
-        tokens.discardRejected(tokens.generation());
-        Upstream.reset(wireMock, "fake-access-token-1");
+    void stubReports() {
         wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
                 .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
         wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID))

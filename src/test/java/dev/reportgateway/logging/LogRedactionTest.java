@@ -13,23 +13,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-import dev.reportgateway.acronis.AcronisTokens;
-import dev.reportgateway.upstream.InjectWireMock;
 import dev.reportgateway.upstream.SeedReport;
 import dev.reportgateway.upstream.Upstream;
+import dev.reportgateway.upstream.UpstreamTest;
 import dev.reportgateway.upstream.WireMockUpstream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,28 +38,19 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(WireMockUpstream.class)
-class LogRedactionTest {
+class LogRedactionTest extends UpstreamTest {
 
     private static final Path LOG_FILE = Path.of("target/quarkus-test.log");
-    private static final String REPORT_ID = "20dffb36-d77b-45c6-b2fa-39276e98d5fc";
     private static final String FIRST_TOKEN = "fake-access-token-aaaa1111";
     private static final String SECOND_TOKEN = "fake-access-token-bbbb2222";
 
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @Inject
-    AcronisTokens tokens;
-
     @Test
     void noCredentialReachesAnyLogLine() throws IOException {
-        tokens.discardRejected(tokens.generation());
-        Upstream.reset(wireMock, FIRST_TOKEN);
         wireMock.stubFor(post(WireMock.urlPathEqualTo(Upstream.TOKEN_PATH)).inScenario("t").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(Upstream.json(200, Upstream.tokenJson(FIRST_TOKEN, java.time.Instant.now().plusSeconds(7200).getEpochSecond())))
+                .willReturn(Upstream.json(200, Upstream.tokenJson(FIRST_TOKEN, Instant.now().plusSeconds(7200).getEpochSecond())))
                 .willSetStateTo("second"));
         wireMock.stubFor(post(WireMock.urlPathEqualTo(Upstream.TOKEN_PATH)).inScenario("t").whenScenarioStateIs("second")
-                .willReturn(Upstream.json(200, Upstream.tokenJson(SECOND_TOKEN, java.time.Instant.now().plusSeconds(7200).getEpochSecond()))));
+                .willReturn(Upstream.json(200, Upstream.tokenJson(SECOND_TOKEN, Instant.now().plusSeconds(7200).getEpochSecond()))));
         wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).withHeader("Authorization", WireMock.equalTo("Bearer " + FIRST_TOKEN))
                 .willReturn(Upstream.json(401, Upstream.errorJson(401, "Token expired"))));
         wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).withHeader("Authorization", WireMock.equalTo("Bearer " + SECOND_TOKEN))

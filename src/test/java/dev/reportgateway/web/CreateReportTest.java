@@ -11,19 +11,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import dev.reportgateway.acronis.AcronisTokens;
-import dev.reportgateway.upstream.InjectWireMock;
 import dev.reportgateway.upstream.SeedReport;
 import dev.reportgateway.upstream.Upstream;
+import dev.reportgateway.upstream.UpstreamTest;
 import dev.reportgateway.upstream.WireMockUpstream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,20 +26,10 @@ import io.quarkus.test.junit.QuarkusTest;
 /** {@code POST /api/2/reports}: what reaches the platform, byte for byte, and what the caller gets back. */
 @QuarkusTest
 @WithTestResource(WireMockUpstream.class)
-class CreateReportTest {
-
-    private static final String REPORT_ID = "20dffb36-d77b-45c6-b2fa-39276e98d5fc";
-
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @Inject
-    AcronisTokens tokens;
+class CreateReportTest extends UpstreamTest {
 
     @BeforeEach
-    void freshUpstream() {
-        tokens.discardRejected(tokens.generation());
-        Upstream.reset(wireMock, "fake-access-token-1");
+    void stubReports() {
         wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
                 .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
     }
@@ -63,7 +48,7 @@ class CreateReportTest {
                 .body("generation_date", equalTo("2017-05-08"));
 
         wireMock.verify(1, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH))
-                .withHeader("Authorization", WireMock.equalTo("Bearer fake-access-token-1"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + TOKEN))
                 .withHeader("Content-Type", WireMock.containing("application/json"))
                 .withRequestBody(equalToJson(SeedReport.body(SeedReport.TENANT), false, false)));
         wireMock.verify(1, postRequestedFor(urlPathEqualTo(Upstream.TOKEN_PATH))

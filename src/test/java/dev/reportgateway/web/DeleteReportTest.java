@@ -11,18 +11,12 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
-import dev.reportgateway.acronis.AcronisTokens;
-import dev.reportgateway.upstream.InjectWireMock;
 import dev.reportgateway.upstream.Upstream;
+import dev.reportgateway.upstream.UpstreamTest;
 import dev.reportgateway.upstream.WireMockUpstream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,21 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** {@code DELETE /api/2/reports/{id}?version=N}: the version reaches the platform; conflicts are 409 with code 1001. */
 @QuarkusTest
 @WithTestResource(WireMockUpstream.class)
-class DeleteReportTest {
-
-    private static final String REPORT_ID = "20dffb36-d77b-45c6-b2fa-39276e98d5fc";
-
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @Inject
-    AcronisTokens tokens;
-
-    @BeforeEach
-    void freshUpstream() {
-        tokens.discardRejected(tokens.generation());
-        Upstream.reset(wireMock, "fake-access-token-1");
-    }
+class DeleteReportTest extends UpstreamTest {
 
     @Test
     void deleteForwardsIdAndVersionAndAnswers204() {
@@ -54,7 +34,7 @@ class DeleteReportTest {
                 .then().statusCode(204).body(equalTo(""));
 
         wireMock.verify(1, deleteRequestedFor(urlEqualTo("/api/2/reports/" + REPORT_ID + "?version=3"))
-                .withHeader("Authorization", WireMock.equalTo("Bearer fake-access-token-1")));
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + TOKEN)));
     }
 
     @Test

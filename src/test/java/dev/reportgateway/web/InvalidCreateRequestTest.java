@@ -10,17 +10,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-
-import dev.reportgateway.upstream.InjectWireMock;
 import dev.reportgateway.upstream.SeedReport;
 import dev.reportgateway.upstream.Upstream;
+import dev.reportgateway.upstream.UpstreamTest;
 import dev.reportgateway.upstream.WireMockUpstream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,17 +25,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Bad create bodies: each is a 400 problem naming the field, and the platform sees nothing at all. */
 @QuarkusTest
 @WithTestResource(WireMockUpstream.class)
-class InvalidCreateRequestTest {
+class InvalidCreateRequestTest extends UpstreamTest {
 
     private static final String SEED = SeedReport.body(SeedReport.TENANT);
-
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @BeforeEach
-    void freshUpstream() {
-        Upstream.reset(wireMock, "fake-access-token-1");
-    }
 
     static Stream<Arguments> badBodies() {
         String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();

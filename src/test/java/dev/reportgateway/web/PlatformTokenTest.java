@@ -16,20 +16,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
-import dev.reportgateway.acronis.AcronisTokens;
-import dev.reportgateway.upstream.InjectWireMock;
 import dev.reportgateway.upstream.SeedReport;
 import dev.reportgateway.upstream.Upstream;
+import dev.reportgateway.upstream.UpstreamTest;
 import dev.reportgateway.upstream.WireMockUpstream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,20 +33,10 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The platform token: one request for many callers, renewed before expiry, renewed once after a 401. */
 @QuarkusTest
 @WithTestResource(WireMockUpstream.class)
-class PlatformTokenTest {
-
-    private static final String REPORT_ID = "20dffb36-d77b-45c6-b2fa-39276e98d5fc";
-
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @Inject
-    AcronisTokens tokens;
+class PlatformTokenTest extends UpstreamTest {
 
     @BeforeEach
-    void freshUpstream() {
-        tokens.discardRejected(tokens.generation());
-        Upstream.reset(wireMock, "fake-access-token-1");
+    void stubReports() {
         wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
                 .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
     }

@@ -10,19 +10,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
-import dev.reportgateway.acronis.AcronisTokens;
-import dev.reportgateway.upstream.InjectWireMock;
 import dev.reportgateway.upstream.SeedReport;
 import dev.reportgateway.upstream.Upstream;
+import dev.reportgateway.upstream.UpstreamTest;
 import dev.reportgateway.upstream.WireMockUpstream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,21 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** What a caller gets when the platform fails: the DESIGN §2 mapping, as problem+json, never a bare 500. */
 @QuarkusTest
 @WithTestResource(WireMockUpstream.class)
-class UpstreamFailureTest {
-
-    private static final String REPORT_ID = "20dffb36-d77b-45c6-b2fa-39276e98d5fc";
-
-    @InjectWireMock
-    WireMockServer wireMock;
-
-    @Inject
-    AcronisTokens tokens;
-
-    @BeforeEach
-    void freshUpstream() {
-        tokens.discardRejected(tokens.generation());
-        Upstream.reset(wireMock, "fake-access-token-1");
-    }
+class UpstreamFailureTest extends UpstreamTest {
 
     @Test
     void platformFailureOnCreateIs502WithTheUpstreamErrorAndIsNotRetried() {

@@ -1,0 +1,34 @@
+package dev.reportgateway.upstream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import dev.reportgateway.acronis.AcronisTokens;
+
+/**
+ * Base of the tests that run the gateway against the {@link WireMockUpstream}: every test starts with no cached
+ * platform token, no recorded request, a token endpoint issuing {@link #TOKEN} and the client lookup stubbed.
+ * Subclasses carry {@code @QuarkusTest @WithTestResource(WireMockUpstream.class)}.
+ */
+public abstract class UpstreamTest {
+
+    /** The token the stubbed token endpoint issues. */
+    protected static final String TOKEN = "fake-access-token-1";
+    /** The report id the stubs answer with. */
+    protected static final String REPORT_ID = "20dffb36-d77b-45c6-b2fa-39276e98d5fc";
+
+    @InjectWireMock
+    protected WireMockServer wireMock;
+
+    @Inject
+    protected AcronisTokens tokens;
+
+    @BeforeEach
+    void freshUpstream() {
+        tokens.discardRejected(tokens.generation());
+        Upstream.reset(wireMock, TOKEN);
+    }
+}
