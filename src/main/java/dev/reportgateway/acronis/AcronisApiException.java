@@ -1,6 +1,12 @@
 package dev.reportgateway.acronis;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
@@ -24,12 +30,23 @@ public class AcronisApiException extends RuntimeException {
 
     private final int status;
     private final transient ErrorDetail error;
+    private final transient Duration retryAfter;
 
     public AcronisApiException(int status, ErrorDetail error) {
+        this(status, error, null);
+    }
+
+    public AcronisApiException(int status, ErrorDetail error, Duration retryAfter) {
         super("Acronis answered HTTP " + status + (error != null && error.message() != null ? ": " + error.message() : ""),
                 null, false, false);
         this.status = status;
         this.error = error;
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long the platform asked to wait ({@code Retry-After}, in seconds or as an HTTP date), if it did. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** The upstream HTTP status. */
@@ -56,7 +73,25 @@ public class AcronisApiException extends RuntimeException {
         } catch (RuntimeException unreadable) {
             // an unreadable body leaves only the status to report
         }
-        return new AcronisApiException(response.getStatus(), parse(body));
+        return new AcronisApiException(response.getStatus(), parse(body),
+                retryAfter(response.getHeaderString("Retry-After"), Instant.now()));
+    }
+
+    /** {@code Retry-After} as delay-seconds or an HTTP date; {@code null} when absent or unreadable. */
+    static Duration retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String value = header.trim();
+        if (value.matches("\\d{1,9}")) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        try {
+            Duration until = Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return until.isNegative() ? Duration.ZERO : until;
+        } catch (DateTimeParseException unreadable) {
+            return null;
+        }
     }
 
     /** Reads {@code errorScheme} or {@code {error, error_description}}; a non-JSON body becomes a short message. */

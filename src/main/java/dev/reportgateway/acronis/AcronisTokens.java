@@ -202,7 +202,7 @@ public class AcronisTokens {
             return new AcronisApiException(401, AcronisApiException.parse(message));
         }
         AcronisUnavailableException unavailable = AcronisUnavailableException.classify(failure);
-        return unavailable.reason() == AcronisUnavailableException.Reason.BROKEN_ANSWER
+        return unavailable.reason() == AcronisUnavailableException.Reason.UNREADABLE
                 ? new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREACHABLE, failure)
                 : unavailable;
     }

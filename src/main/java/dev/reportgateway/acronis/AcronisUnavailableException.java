@@ -1,5 +1,6 @@
 package dev.reportgateway.acronis;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -18,8 +19,10 @@ public class AcronisUnavailableException extends RuntimeException {
         TIMEOUT,
         /** No connection could be opened (refused, unknown host, no route). */
         UNREACHABLE,
-        /** The connection broke or the answer could not be read. */
-        BROKEN_ANSWER
+        /** The connection broke before the whole answer arrived (reset, closed). */
+        CONNECTION_LOST,
+        /** An answer arrived but is not what the operation promises (e.g. malformed JSON). */
+        UNREADABLE
     }
 
     private final Reason reason;
@@ -43,18 +46,22 @@ public class AcronisUnavailableException extends RuntimeException {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException) {
                 return new AcronisUnavailableException(Reason.UNREACHABLE, failure);
             }
+            if (t instanceof IOException || t.getClass().getSimpleName().contains("Closed")) {
+                return new AcronisUnavailableException(Reason.CONNECTION_LOST, failure);
+            }
             if (t.getCause() == t) {
                 break;
             }
         }
-        return new AcronisUnavailableException(Reason.BROKEN_ANSWER, failure);
+        return new AcronisUnavailableException(Reason.UNREADABLE, failure);
     }
 
     private static String describe(Reason reason) {
         return switch (reason) {
             case TIMEOUT -> "The Acronis platform did not answer in time.";
             case UNREACHABLE -> "The Acronis platform could not be reached.";
-            case BROKEN_ANSWER -> "The Acronis platform's answer was cut off or could not be read.";
+            case CONNECTION_LOST -> "The connection to the Acronis platform broke before its answer arrived.";
+            case UNREADABLE -> "The Acronis platform's answer could not be read.";
         };
     }
 }

@@ -1,7 +1,11 @@
 package dev.reportgateway.report;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -22,7 +26,8 @@ import dev.reportgateway.acronis.model.ReportPost;
 
 /**
  * The gateway's policy in front of the platform's reports API: validates every request before any upstream
- * call, fills the documented defaults, and renews the platform token once when the platform rejects it.
+ * call, fills the documented defaults, replays idempotent creates, runs every call under the fault-tolerance
+ * policy of {@link UpstreamGuards}, and renews the platform token once when the platform rejects it.
  */
 @ApplicationScoped
 public class ReportService {
@@ -31,38 +36,57 @@ public class ReportService {
     private final AcronisTokens tokens;
     private final AcronisCredentials credentials;
     private final AcronisConfig config;
+    private final UpstreamGuards guards;
+    private final IdempotencyStore idempotency;
     private final CreateReportValidator createValidator;
 
     private volatile String clientTenantId;
 
-    ReportService(AcronisReportsApi api, AcronisTokens tokens, AcronisCredentials credentials, AcronisConfig config, Clock clock) {
+    ReportService(AcronisReportsApi api, AcronisTokens tokens, AcronisCredentials credentials, AcronisConfig config,
+            UpstreamGuards guards, IdempotencyStore idempotency, Clock clock) {
         this.api = api;
         this.tokens = tokens;
         this.credentials = credentials;
         this.config = config;
+        this.guards = guards;
+        this.idempotency = idempotency;
         this.createValidator = new CreateReportValidator(clock);
+    }
+
+    /** A created report, and whether it is the replay of an earlier answer to the same idempotency key. */
+    public record Created(Report report, boolean replayed) {
     }
 
     /**
      * Creates a report from a {@code reportPost} body. Defaults: {@code parameters.tenant_id} is the configured
      * tenant or the API client's own; {@code recipients} is {@code []} for {@code save} when none are given.
+     * With an idempotency key, the first successful answer for that caller and key is replayed for the same
+     * body; another body is refused, and so is a second request while the first one runs.
      */
-    public Report create(JsonNode body) {
-        ReportPost post = createValidator.validate(body);
-        if (post.parameters().tenantId() == null) {
-            post = post.withParameters(post.parameters().withTenantId(defaultTenantId()));
+    public Created create(String caller, String idempotencyKey, JsonNode body) {
+        ReportPost post = withDefaults(createValidator.validate(body));
+        if (idempotencyKey == null) {
+            return new Created(createUpstream(post), false);
         }
-        if (post.recipients() == null && "save".equals(post.resultAction())) {
-            post = post.withRecipients(List.of());
+        IdempotencyStore.Claim claim = idempotency.claim(caller, IdempotencyKeys.require(idempotencyKey), digest(body));
+        if (claim instanceof IdempotencyStore.Claim.Replay replay) {
+            return new Created(replay.report(), true);
         }
-        ReportPost validated = post;
-        return call(() -> api.createReport(validated));
+        IdempotencyStore.Claim.Fresh fresh = (IdempotencyStore.Claim.Fresh) claim;
+        try {
+            Report report = createUpstream(post);
+            idempotency.complete(fresh, report);
+            return new Created(report, false);
+        } catch (RuntimeException failed) {
+            idempotency.release(fresh);
+            throw failed;
+        }
     }
 
     /** Fetches a report's configuration, including the {@code version} a delete needs. */
     public Report fetch(String reportId) {
         String id = Ids.requireUuid("report_id", reportId);
-        return call(() -> api.fetchReport(id));
+        return guards.read(() -> call(() -> api.fetchReport(id)), Report.class);
     }
 
     /** Deletes a report; {@code version} must be the report's current version (a positive integer). */
@@ -81,10 +105,25 @@ public class ReportService {
             throw new InvalidRequestException(errors);
         }
         String id = Ids.requireUuid("report_id", reportId);
-        call(() -> {
+        guards.read(() -> call(() -> {
             api.deleteReport(id, parsedVersion);
             return null;
-        });
+        }), Void.class);
+    }
+
+    private Report createUpstream(ReportPost post) {
+        return guards.create(() -> call(() -> api.createReport(post)), Report.class);
+    }
+
+    private ReportPost withDefaults(ReportPost post) {
+        ReportPost filled = post;
+        if (filled.parameters().tenantId() == null) {
+            filled = filled.withParameters(filled.parameters().withTenantId(defaultTenantId()));
+        }
+        if (filled.recipients() == null && "save".equals(filled.resultAction())) {
+            filled = filled.withRecipients(List.of());
+        }
+        return filled;
     }
 
     private static Long positiveInteger(String text) {
@@ -108,15 +147,25 @@ public class ReportService {
             if (clientTenantId == null) {
                 String clientId = credentials.clientId().orElseThrow(() -> new InvalidRequestException("parameters.tenant_id",
                         "is required: no acronis.tenant-id or acronis.client-id is configured to default it from"));
-                clientTenantId = Ids.requireUuid("tenant_id", call(() -> api.fetchClient(clientId)).tenantId());
+                String tenant = guards.read(() -> call(() -> api.fetchClient(clientId)).tenantId(), String.class);
+                clientTenantId = Ids.requireUuid("tenant_id", tenant);
             }
             return clientTenantId;
         }
     }
 
+    private static String digest(JsonNode body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
+        }
+    }
+
     /**
-     * Runs one upstream call. A 401 means the platform no longer accepts the cached token: it is dropped and
-     * the call is made once more with a new one. Transport failures and unreadable answers become
+     * Makes one upstream attempt. A 401 means the platform no longer accepts the cached token: it is dropped
+     * and the attempt is made once more with a new one. Transport failures and unreadable answers become
      * {@link AcronisUnavailableException}.
      */
     private <T> T call(Supplier<T> upstreamCall) {
@@ -141,7 +190,7 @@ public class ReportService {
             throw AcronisUnavailableException.classify(failed);
         } catch (WebApplicationException unreadable) {
             // the client's own failure to read a 2xx answer (e.g. malformed JSON); never answer with its status
-            throw new AcronisUnavailableException(AcronisUnavailableException.Reason.BROKEN_ANSWER, unreadable);
+            throw new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREADABLE, unreadable);
         }
     }
 }

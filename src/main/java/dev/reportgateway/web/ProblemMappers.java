@@ -5,9 +5,12 @@ import java.util.UUID;
 
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -15,7 +18,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import dev.reportgateway.acronis.AcronisApiException;
 import dev.reportgateway.acronis.AcronisUnavailableException;
 import dev.reportgateway.acronis.model.ErrorDetail;
+import dev.reportgateway.report.IdempotencyConflictException;
 import dev.reportgateway.report.InvalidRequestException;
+import dev.reportgateway.report.UpstreamPolicyConfig;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * Turns every failure into one {@code application/problem+json} answer (RFC 9457). Upstream errors keep the
@@ -27,6 +35,12 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String TYPE_PREFIX = "urn:report-gateway:problem:";
     private static final List<Integer> PASSED_THROUGH = List.of(400, 404, 409, 415, 422);
+
+    private final long circuitDelaySeconds;
+
+    ProblemMappers(UpstreamPolicyConfig policy) {
+        this.circuitDelaySeconds = Math.max(1, policy.circuitBreaker().delay().toSeconds());
+    }
 
     @ServerExceptionMapper
     public RestResponse<Problem> invalidRequest(InvalidRequestException invalid, UriInfo uri) {
@@ -77,6 +91,42 @@ public class ProblemMappers {
                 unavailable.getMessage(), path(uri), null, null));
     }
 
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public RestResponse<Problem> unauthenticated(RuntimeException failure, UriInfo uri) {
+        return RestResponse.ResponseBuilder.<Problem> create(401)
+                .entity(new Problem(TYPE_PREFIX + "unauthenticated", "Unauthenticated", 401,
+                        "Send a gateway API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.", path(uri), null, null))
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"acronis-report-gateway\"")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(ForbiddenException failure, UriInfo uri) {
+        return answer(new Problem(TYPE_PREFIX + "forbidden", "Forbidden", 403,
+                "This API key lacks the role this operation needs (reports-reader to read, reports-writer to change).",
+                path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> idempotencyConflict(IdempotencyConflictException conflict, UriInfo uri) {
+        boolean differentBody = conflict.kind() == IdempotencyConflictException.Kind.DIFFERENT_BODY;
+        return answer(new Problem(TYPE_PREFIX + (differentBody ? "idempotency-key-reused" : "idempotency-key-in-flight"),
+                differentBody ? "Idempotency-Key reused" : "Idempotency-Key in use", differentBody ? 422 : 409,
+                conflict.getMessage(), path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> circuitOpen(CircuitBreakerOpenException open, UriInfo uri) {
+        return unavailable("circuit-open", "The Acronis platform has been failing; the gateway pauses calls to it. Retry later.",
+                circuitDelaySeconds, uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> overloaded(BulkheadException full, UriInfo uri) {
+        return unavailable("overloaded", "Too many calls to the Acronis platform are under way. Retry shortly.", 1, uri);
+    }
+
     @ServerExceptionMapper
     public RestResponse<Problem> http(WebApplicationException failure, UriInfo uri) {
         Response.StatusType status = failure.getResponse().getStatusInfo();
@@ -117,6 +167,14 @@ public class ProblemMappers {
 
     private static String path(UriInfo uri) {
         return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+
+    private static RestResponse<Problem> unavailable(String slug, String detail, long retryAfterSeconds, UriInfo uri) {
+        return RestResponse.ResponseBuilder.<Problem> create(503)
+                .entity(new Problem(TYPE_PREFIX + slug, "Service unavailable", 503, detail, path(uri), null, null))
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
+                .build();
     }
 
     private static RestResponse<Problem> answer(Problem problem) {

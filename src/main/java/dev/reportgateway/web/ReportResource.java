@@ -2,6 +2,7 @@ package dev.reportgateway.web;
 
 import java.io.InputStream;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,40 +11,55 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.report.ReportService;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * The platform's reports API, spoken by the gateway: same paths, JSON and status codes as
- * {@code <data center>/api/2}, so a script written for the platform works by changing its base URL.
+ * {@code <data center>/api/2}, so a script written for the platform works by changing its base URL and
+ * using a gateway API key as its bearer token.
  */
 @Path("/api/2")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
+    /** Set to {@code true} on a create answered from the idempotency store. */
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
     private final ReportService reports;
     private final JsonBodies bodies;
+    private final SecurityIdentity caller;
 
-    ReportResource(ReportService reports, JsonBodies bodies) {
+    ReportResource(ReportService reports, JsonBodies bodies, SecurityIdentity caller) {
         this.reports = reports;
         this.bodies = bodies;
+        this.caller = caller;
     }
 
-    /** Validates, fills defaults, creates; answers 200 with the platform's report (keep its id and version). */
+    /**
+     * Validates, fills defaults, creates; answers 200 with the platform's report (keep its id and version).
+     * With {@code Idempotency-Key}, a repeated request is answered from the first answer.
+     */
     @POST
     @Path("/reports")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Report create(InputStream body) {
-        return reports.create(bodies.read(body));
+    @RolesAllowed(Roles.WRITER)
+    public RestResponse<Report> create(InputStream body, @RestHeader("Idempotency-Key") String idempotencyKey) {
+        ReportService.Created created = reports.create(caller.getPrincipal().getName(), idempotencyKey, bodies.read(body));
+        RestResponse.ResponseBuilder<Report> answer = RestResponse.ResponseBuilder.ok(created.report());
+        return created.replayed() ? answer.header(REPLAYED_HEADER, "true").build() : answer.build();
     }
 
     /** The report's configuration, including its current version. */
     @GET
     @Path("/reports/{report_id}")
+    @RolesAllowed(Roles.READER)
     public Report fetch(@RestPath("report_id") String reportId) {
         return reports.fetch(reportId);
     }
@@ -51,6 +67,7 @@ public class ReportResource {
     /** Deletes the report; {@code version} is required and must be current (else 409, platform code 1001). */
     @DELETE
     @Path("/reports/{report_id}")
+    @RolesAllowed(Roles.WRITER)
     public RestResponse<Void> delete(@RestPath("report_id") String reportId, @RestQuery("version") String version) {
         reports.delete(reportId, version);
         return RestResponse.noContent();

@@ -2,15 +2,18 @@ package dev.reportgateway.upstream;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import dev.reportgateway.acronis.AcronisTokens;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Base of the tests that run the gateway against the {@link WireMockUpstream}: every test starts with no cached
- * platform token, no recorded request, a token endpoint issuing {@link #TOKEN} and the client lookup stubbed.
+ * platform token, a closed circuit breaker, no recorded request, a token endpoint issuing {@link #TOKEN}, the
+ * client lookup stubbed, and the {@link TestKeys#ADMIN} key on every request.
  * Subclasses carry {@code @QuarkusTest @WithTestResource(WireMockUpstream.class)}.
  */
 public abstract class UpstreamTest {
@@ -29,6 +32,13 @@ public abstract class UpstreamTest {
     @BeforeEach
     void freshUpstream() {
         tokens.discardRejected(tokens.generation());
+        CircuitBreakerMaintenance.get().resetAll();
         Upstream.reset(wireMock, TOKEN);
+        TestKeys.useByDefault(TestKeys.ADMIN);
+    }
+
+    @AfterEach
+    void noDefaultKey() {
+        TestKeys.clearDefault();
     }
 }

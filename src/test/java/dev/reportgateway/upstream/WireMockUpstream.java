@@ -28,7 +28,10 @@ public class WireMockUpstream implements QuarkusTestResourceLifecycleManager {
                 "acronis.client-id", CLIENT_ID,
                 "acronis.client-secret", CLIENT_SECRET,
                 "acronis.connect-timeout", "1s",
-                "acronis.read-timeout", "1s");
+                "acronis.read-timeout", "1s",
+                "gateway.upstream.retry-delay", "100ms",
+                "gateway.upstream.retry-jitter", "50ms",
+                "gateway.upstream.retry-after-max", "3s");
     }
 
     @Override

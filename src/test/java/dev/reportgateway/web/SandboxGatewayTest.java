@@ -6,10 +6,13 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.reportgateway.contract.UpstreamContract;
 import dev.reportgateway.upstream.SeedReport;
+import dev.reportgateway.upstream.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -28,6 +31,16 @@ class SandboxGatewayTest {
 
     @ConfigProperty(name = "acronis.sandbox.client-secret")
     String sandboxSecret;
+
+    @BeforeEach
+    void withKey() {
+        TestKeys.useByDefault(TestKeys.ADMIN);
+    }
+
+    @AfterEach
+    void withoutKey() {
+        TestKeys.clearDefault();
+    }
 
     @Test
     void seedReportLifecycle() {

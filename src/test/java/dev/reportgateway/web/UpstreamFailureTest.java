@@ -98,7 +98,7 @@ class UpstreamFailureTest extends UpstreamTest {
                 .then().statusCode(502)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:report-gateway:problem:upstream-unavailable"))
-                .body("detail", equalTo("The Acronis platform's answer was cut off or could not be read."));
+                .body("detail", equalTo("The Acronis platform's answer could not be read."));
     }
 
     @Test

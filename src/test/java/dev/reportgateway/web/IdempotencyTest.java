@@ -1,0 +1,115 @@
+package dev.reportgateway.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+
+import dev.reportgateway.upstream.SeedReport;
+import dev.reportgateway.upstream.TestKeys;
+import dev.reportgateway.upstream.Upstream;
+import dev.reportgateway.upstream.UpstreamTest;
+import dev.reportgateway.upstream.WireMockUpstream;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** {@code Idempotency-Key} on create: a retried create makes one report upstream, whatever happens in between. */
+@QuarkusTest
+@WithTestResource(WireMockUpstream.class)
+class IdempotencyTest extends UpstreamTest {
+
+    private static final String SEED = SeedReport.body(SeedReport.TENANT);
+
+    @BeforeEach
+    void stubCreate() {
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
+                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
+    }
+
+    @Test
+    void sameKeyAndBodyIsReplayedAndCreatesOneReport() {
+        String key = UUID.randomUUID().toString();
+        String first = create(key, SEED).then().statusCode(200).header("Idempotent-Replayed", nullValue()).extract().asString();
+        String second = create(key, SEED).then().statusCode(200).header("Idempotent-Replayed", "true").extract().asString();
+
+        assertEquals(first, second);
+        wireMock.verify(1, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+    }
+
+    @Test
+    void sameKeyWithAnotherBodyIs422() {
+        String key = UUID.randomUUID().toString();
+        create(key, SEED).then().statusCode(200);
+        create(key, SEED.replace("usage_summary", "usage_daily"))
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:report-gateway:problem:idempotency-key-reused"))
+                .body("detail", equalTo("This Idempotency-Key was already used with a different request body."));
+        wireMock.verify(1, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+    }
+
+    @Test
+    void concurrentDuplicateIs409() throws Exception {
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
+                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT)).withFixedDelay(800)));
+        String key = UUID.randomUUID().toString();
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> createAs(TestKeys.ADMIN, key, SEED).statusCode());
+        Thread.sleep(300);
+
+        create(key, SEED).then().statusCode(409)
+                .body("type", equalTo("urn:report-gateway:problem:idempotency-key-in-flight"));
+        assertEquals(200, first.get());
+        create(key, SEED).then().statusCode(200).header("Idempotent-Replayed", "true");
+        wireMock.verify(1, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+    }
+
+    @Test
+    void aFailedCreateFreesTheKeyForTheRetry() {
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(Upstream.json(500, Upstream.errorJson(500, "Internal system error"))).willSetStateTo("ok"));
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).inScenario("flaky").whenScenarioStateIs("ok")
+                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
+        String key = UUID.randomUUID().toString();
+
+        create(key, SEED).then().statusCode(502);
+        create(key, SEED).then().statusCode(200).header("Idempotent-Replayed", nullValue());
+        create(key, SEED).then().statusCode(200).header("Idempotent-Replayed", "true");
+        wireMock.verify(2, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+    }
+
+    @Test
+    void keysBelongToTheirCaller() {
+        String key = UUID.randomUUID().toString();
+        createAs(TestKeys.ADMIN, key, SEED).then().statusCode(200);
+        createAs(TestKeys.WRITER, key, SEED).then().statusCode(200).header("Idempotent-Replayed", nullValue());
+        wireMock.verify(2, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+    }
+
+    @Test
+    void malformedKeyIs400() {
+        create("with space", SEED).then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        create("x".repeat(256), SEED).then().statusCode(400);
+        wireMock.verify(0, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+    }
+
+    private static Response create(String key, String body) {
+        return createAs(TestKeys.ADMIN, key, body);
+    }
+
+    private static Response createAs(String apiKey, String idempotencyKey, String body) {
+        return given().header("Authorization", "Bearer " + apiKey).header("Idempotency-Key", idempotencyKey)
+                .contentType("application/json").body(body).when().post("/api/2/reports");
+    }
+}
