@@ -28,9 +28,8 @@ final class CsvV20Parser implements UsageParser {
             long rows = 0;
             List<String> cells = new ArrayList<>(columns.size());
             while (parser.nextToken() == JsonToken.START_ARRAY) {
-                String where = "csv_v2_0 line " + parser.currentTokenLocation().getLineNr();
                 cells.clear();
-                readRecord(parser, cells, where);
+                String where = "csv_v2_0 line " + readRecord(parser, cells);
                 if (cells.size() != columns.size()) {
                     throw new UsageFormatException(where + ": " + cells.size() + " cells, but the header has "
                             + columns.size() + " columns");
@@ -50,7 +49,7 @@ final class CsvV20Parser implements UsageParser {
             throw new UsageFormatException("csv_v2_0 has no header line");
         }
         List<String> names = new ArrayList<>();
-        readRecord(parser, names, "csv_v2_0 header");
+        readRecord(parser, names);
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i).strip();
@@ -63,14 +62,16 @@ final class CsvV20Parser implements UsageParser {
         return columns;
     }
 
-    private static void readRecord(JsonParser parser, List<String> cells, String where) throws IOException {
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (token != JsonToken.VALUE_STRING) {
-                throw new UsageFormatException(where + ": unexpected " + token);
+    /** Reads the record's cells (the parser is at its {@code START_ARRAY}); returns the line it starts on. */
+    private static int readRecord(JsonParser parser, List<String> cells) throws IOException {
+        int line = -1;
+        while (parser.nextToken() == JsonToken.VALUE_STRING) {
+            if (line < 0) {
+                line = parser.currentTokenLocation().getLineNr();
             }
             cells.add(parser.getText());
         }
+        return line;
     }
 
     private static String cell(Map<String, Integer> columns, List<String> cells, String name) {
