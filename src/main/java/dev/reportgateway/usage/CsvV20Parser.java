@@ -39,8 +39,8 @@ final class CsvV20Parser implements UsageParser {
             }
             return rows;
         } catch (JsonProcessingException e) {
-            throw new UsageFormatException("csv_v2_0 is not valid CSV: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr(), e);
+            String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new UsageFormatException("csv_v2_0 is not valid CSV" + line + ": " + e.getOriginalMessage(), e);
         }
     }
 

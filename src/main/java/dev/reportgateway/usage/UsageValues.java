@@ -7,9 +7,6 @@ import java.util.function.UnaryOperator;
 /** Production, total and trial amounts of one usage measure (absolute, delta or effective). */
 public record UsageValues(BigDecimal production, BigDecimal total, BigDecimal trial) {
 
-    /** All three amounts zero. */
-    public static final UsageValues ZERO = new UsageValues(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
-
     public UsageValues {
         Objects.requireNonNull(production, "production");
         Objects.requireNonNull(total, "total");

@@ -141,6 +141,24 @@ class UsageReportReaderTest {
                         missingJsonField.getBytes(StandardCharsets.UTF_8), UsageFormat.JSON_V2_0)).getMessage());
     }
 
+    @Test
+    void brokenCsvIsAFormatError() {
+        String unclosed = header() + "t,customer,\"pw_base_workstations,1,1,0,0,0,0,1,1,0\n";
+        UsageFormatException e = assertThrows(UsageFormatException.class, () -> Fixtures.rows(
+                unclosed.getBytes(StandardCharsets.UTF_8), UsageFormat.CSV_V2_0));
+        assertTrue(e.getMessage().startsWith("csv_v2_0 is not valid CSV at line "), e.getMessage());
+        assertEquals("csv_v2_0 has no header line", assertThrows(UsageFormatException.class,
+                () -> Fixtures.rows(new byte[0], UsageFormat.CSV_V2_0)).getMessage());
+    }
+
+    @Test
+    void aCsvWithAByteOrderMarkAndCrlfLinesReadsTheSame() {
+        byte[] plain = Fixtures.bytes("report.csv_v2_0.csv");
+        String crlf = "\uFEFF" + new String(plain, StandardCharsets.UTF_8).replace("\n", "\r\n");
+        assertEquals(Fixtures.rows(plain, UsageFormat.CSV_V2_0),
+                Fixtures.rows(crlf.getBytes(StandardCharsets.UTF_8), UsageFormat.CSV_V2_0));
+    }
+
     @ParameterizedTest
     @EnumSource(value = UsageFormat.class, names = {"JSON_V2_0", "JSON_V1"})
     void brokenOrShapelessJsonIsAFormatError(UsageFormat format) {
