@@ -1,0 +1,18 @@
+package dev.reportgateway.usage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Reads json_v2_0: each element of {@code tenants} is one usage row, fields at the csv_v2_0 dotted paths. */
+final class JsonV20Parser implements UsageParser {
+
+    @Override
+    public long parse(InputStream in, Consumer<UsageRow> sink) throws IOException {
+        return JsonTenantsArray.forEach(in, "json_v2_0", (parser, index) -> {
+            Map<String, String> fields = JsonFields.read(parser);
+            sink.accept(UsageRowAssembler.assemble(fields::get, "json_v2_0 row " + index + " (tenants[" + index + "])"));
+        });
+    }
+}

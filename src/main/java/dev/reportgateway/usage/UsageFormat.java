@@ -1,0 +1,35 @@
+package dev.reportgateway.usage;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The stored-report formats that can be parsed into usage rows ({@code csv} and {@code html} cannot). */
+public enum UsageFormat {
+    CSV_V2_0("csv_v2_0"),
+    JSON_V2_0("json_v2_0"),
+    JSON_V1("json_v1");
+
+    private final String formatName;
+
+    UsageFormat(String formatName) {
+        this.formatName = formatName;
+    }
+
+    /** The name the platform uses for this format, e.g. {@code csv_v2_0}. */
+    public String formatName() {
+        return formatName;
+    }
+
+    /** The parseable format of that name, or an exception that lists the parseable ones. */
+    public static UsageFormat fromName(String name) {
+        return Arrays.stream(values())
+                .filter(format -> format.formatName.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new UnsupportedUsageFormatException("Report format '" + name
+                        + "' cannot be parsed into usage rows; parseable formats: " + names()));
+    }
+
+    private static String names() {
+        return Arrays.stream(values()).map(UsageFormat::formatName).collect(Collectors.joining(", "));
+    }
+}

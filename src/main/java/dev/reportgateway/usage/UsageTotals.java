@@ -1,0 +1,84 @@
+package dev.reportgateway.usage;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * Adds up rows' rounded converted values as they stream by: per tenant × offering item (all its
+ * infrastructure rows) and per offering item over the tenants of kind {@code customer} only. Memory grows
+ * with the number of distinct tenant × item pairs, not with the number of rows. Not thread-safe.
+ */
+public final class UsageTotals implements Consumer<UsageRow> {
+
+    /** One tenant's total for one offering item, in billing units. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record TenantItemTotal(String tenantId, String tenantName, String tenantKind, String offeringItem,
+            String unit, UsageValues absolute, UsageValues delta, UsageValues effective) {
+    }
+
+    /** One offering item's total over the customers that use it, in billing units. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record ItemTotal(String offeringItem, String unit, int customers,
+            UsageValues absolute, UsageValues delta, UsageValues effective) {
+    }
+
+    private record Key(String tenantId, String offeringItem, String unit) {
+    }
+
+    private static final Comparator<TenantItemTotal> TENANT_ORDER = Comparator
+            .comparing(TenantItemTotal::tenantName, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(TenantItemTotal::tenantId)
+            .thenComparing(TenantItemTotal::offeringItem)
+            .thenComparing(TenantItemTotal::unit);
+
+    private final Map<Key, TenantItemTotal> totals = new HashMap<>();
+
+    /** Adds one row. Rows of the same tenant and item in different billing units are kept apart. */
+    @Override
+    public void accept(UsageRow row) {
+        ConvertedUsage converted = row.converted();
+        Key key = new Key(row.tenantId(), row.offeringItem(), converted.unit());
+        totals.merge(key,
+                new TenantItemTotal(row.tenantId(), row.tenantName(), row.tenantKind(), row.offeringItem(),
+                        converted.unit(), converted.absolute(), converted.delta(), converted.effective()),
+                UsageTotals::sum);
+    }
+
+    /** Per tenant × offering item, sorted by tenant name (unnamed last), tenant id, item, unit. */
+    public List<TenantItemTotal> tenantItems() {
+        return totals.values().stream().sorted(TENANT_ORDER).toList();
+    }
+
+    /** Per offering item over tenants of kind {@code customer} only, sorted by item then unit. */
+    public List<ItemTotal> items() {
+        Map<List<String>, ItemTotal> items = new TreeMap<>(Comparator
+                .<List<String>, String>comparing(key -> key.get(0))
+                .thenComparing(key -> key.get(1)));
+        totals.values().stream()
+                .filter(total -> "customer".equals(total.tenantKind()))
+                .forEach(total -> items.merge(List.of(total.offeringItem(), total.unit()),
+                        new ItemTotal(total.offeringItem(), total.unit(), 1,
+                                total.absolute(), total.delta(), total.effective()),
+                        UsageTotals::sum));
+        return List.copyOf(items.values());
+    }
+
+    private static TenantItemTotal sum(TenantItemTotal a, TenantItemTotal b) {
+        return new TenantItemTotal(a.tenantId(), Objects.requireNonNullElse(a.tenantName(), b.tenantName()),
+                a.tenantKind(), a.offeringItem(), a.unit(),
+                a.absolute().plus(b.absolute()), a.delta().plus(b.delta()), a.effective().plus(b.effective()));
+    }
+
+    private static ItemTotal sum(ItemTotal a, ItemTotal b) {
+        return new ItemTotal(a.offeringItem(), a.unit(), a.customers() + b.customers(),
+                a.absolute().plus(b.absolute()), a.delta().plus(b.delta()), a.effective().plus(b.effective()));
+    }
+}
