@@ -21,4 +21,8 @@ public interface SandboxConfig {
     /** How long an issued access token stays valid (the platform uses two hours). */
     @WithDefault("2h")
     Duration tokenLifetime();
+
+    /** How long a stored report stays {@code in_progress} after its report is created (the platform: 1–2 min). */
+    @WithDefault("2s")
+    Duration storedReportDelay();
 }

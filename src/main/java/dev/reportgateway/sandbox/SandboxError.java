@@ -45,6 +45,10 @@ public final class SandboxError extends RuntimeException {
         return new SandboxError(409, 1001, "Version mismatch");
     }
 
+    static SandboxError notReady() {
+        return new SandboxError(409, 409, "Stored report is not ready");
+    }
+
     static SandboxError unsupportedMediaType() {
         return new SandboxError(415, 415, "Content-Type must be application/json.");
     }

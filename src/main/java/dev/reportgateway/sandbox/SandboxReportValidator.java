@@ -16,12 +16,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reportgateway.acronis.model.ReportParameters;
 import dev.reportgateway.acronis.model.ReportPeriod;
 import dev.reportgateway.acronis.model.ReportPost;
+import dev.reportgateway.acronis.model.ReportPut;
 import dev.reportgateway.acronis.model.ReportSchedule;
 
 /**
  * Checks a create body as the platform's {@code reportPost} schema does (unknown fields refused at every
  * level, required fields, enums, UUIDs, dates) plus its period rules, leniently where the platform's own
  * examples are: booleans as {@code "true"}/{@code "false"}, {@code recipients} omitted for {@code save}.
+ * Checks an update body as {@code reportPut} does, with the same leniency.
  */
 @ApplicationScoped
 public class SandboxReportValidator {
@@ -35,6 +37,9 @@ public class SandboxReportValidator {
             List.of("tenant_id", "level", "kind", "formats", "period", "hide_zero_usage", "show_skus");
     private static final List<String> PERIOD_FIELDS = List.of("start", "end");
     private static final List<String> SCHEDULE_FIELDS = List.of("type", "enabled");
+    private static final List<String> PUT_TOP_FIELDS = List.of("recipients", "parameters", "schedule");
+    private static final List<String> PUT_PARAMETER_FIELDS = List.of("level", "kind", "hide_zero_usage", "show_skus");
+    private static final List<String> PUT_SCHEDULE_FIELDS = List.of("enabled");
 
     private static final List<String> RESULT_ACTIONS = List.of("save", "send");
     private static final List<String> LEVELS =
@@ -79,6 +84,58 @@ public class SandboxReportValidator {
             throw SandboxError.badRequest(String.join("; ", violations));
         }
         return new ReportPost(recipients, resultAction, parameters, schedule, generationDate);
+    }
+
+    /**
+     * An update body as a {@link ReportPut} (the platform's {@code reportPut}: every field optional, unknown
+     * fields refused at every level, {@code schedule.enabled} required inside {@code schedule}), booleans
+     * normalised; absent fields stay null.
+     *
+     * @throws SandboxError 400 naming every violated field path
+     */
+    ReportPut validateUpdate(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw SandboxError.badRequest("body: must be a JSON object");
+        }
+        List<String> violations = new ArrayList<>();
+        unknownFields(body, "", PUT_TOP_FIELDS, violations);
+        List<String> recipients = recipients(body, violations);
+        ReportParameters parameters = null;
+        JsonNode parametersNode = object(body, "", "parameters", false, violations);
+        if (parametersNode != null) {
+            unknownFields(parametersNode, "parameters.", PUT_PARAMETER_FIELDS, violations);
+            parameters = new ReportParameters(null,
+                    oneOf(parametersNode, "parameters.", "level", LEVELS, false, violations),
+                    oneOf(parametersNode, "parameters.", "kind", KINDS, false, violations),
+                    null, null,
+                    bool(parametersNode, "parameters.", "hide_zero_usage", violations),
+                    bool(parametersNode, "parameters.", "show_skus", violations));
+        }
+        ReportSchedule schedule = null;
+        JsonNode scheduleNode = object(body, "", "schedule", false, violations);
+        if (scheduleNode != null) {
+            unknownFields(scheduleNode, "schedule.", PUT_SCHEDULE_FIELDS, violations);
+            Boolean enabled = bool(scheduleNode, "schedule.", "enabled", violations);
+            if (scheduleNode.get("enabled") == null) {
+                violations.add("schedule.enabled: is required");
+            }
+            schedule = new ReportSchedule(null, enabled);
+        }
+        if (!violations.isEmpty()) {
+            throw SandboxError.badRequest(String.join("; ", violations));
+        }
+        return new ReportPut(recipients, parameters, schedule);
+    }
+
+    /**
+     * Checks an id taken from a request path.
+     *
+     * @throws SandboxError 400 when {@code value} is not a lower-case UUID
+     */
+    static void requireUuid(String name, String value) {
+        if (value == null || !UUID.matcher(value).matches()) {
+            throw SandboxError.badRequest(name + ": must be a lower-case UUID");
+        }
     }
 
     private static List<String> recipients(JsonNode body, List<String> violations) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,10 +24,13 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportPost;
+import dev.reportgateway.acronis.model.StoredReports;
 
 /**
- * {@code POST /reports}, {@code GET} and {@code DELETE /reports/{report_id}}. The create body is read raw and
- * parsed here, so malformed JSON is the platform's 400 {@code errorScheme}, not the gateway's own format.
+ * {@code POST /reports}, {@code GET}, {@code PUT} and {@code DELETE /reports/{report_id}}, and the stored
+ * reports: {@code GET /reports/{report_id}/stored} and {@code GET /reports/{report_id}/stored/{stored_report_id}}.
+ * Create and update bodies are read raw and parsed here, so malformed JSON is the platform's 400
+ * {@code errorScheme}, not the gateway's own format.
  */
 @Path("/sandbox/api/2/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,6 +67,32 @@ public class SandboxReportsResource {
     @Path("/{report_id}")
     public Report get(@PathParam("report_id") String reportId) {
         return reports.find(reportId).orElseThrow(() -> SandboxError.notFound("Report not found"));
+    }
+
+    @PUT
+    @Path("/{report_id}")
+    public Report update(@PathParam("report_id") String reportId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        if (!isJson(contentType)) {
+            throw SandboxError.unsupportedMediaType();
+        }
+        return reports.update(reportId, validator.validateUpdate(parse(body)));
+    }
+
+    @GET
+    @Path("/{report_id}/stored")
+    public StoredReports stored(@PathParam("report_id") String reportId) {
+        return new StoredReports(reports.stored(reportId));
+    }
+
+    /** The file, gzip-compressed, as {@code application/octet-stream} without {@code Content-Encoding}. */
+    @GET
+    @Path("/{report_id}/stored/{stored_report_id}")
+    @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
+    public Response download(@PathParam("report_id") String reportId,
+            @PathParam("stored_report_id") String storedReportId) {
+        return Response.ok(reports.download(reportId, storedReportId), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .build();
     }
 
     @DELETE

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reportgateway.acronis.model.ReportParameters;
 import dev.reportgateway.acronis.model.ReportPeriod;
 import dev.reportgateway.acronis.model.ReportPost;
+import dev.reportgateway.acronis.model.ReportPut;
 import dev.reportgateway.acronis.model.ReportSchedule;
 
 /** The platform's {@code reportPost} rules, checked without HTTP and with "today" fixed at 2026-03-15 UTC. */
@@ -91,6 +92,33 @@ class SandboxReportValidatorTest {
     @Test
     void bodyMustBeAnObject() {
         assertViolations(json("[]"), "body: must be a JSON object");
+    }
+
+    @Test
+    void updateBodyIsNormalisedAndMayBeEmpty() {
+        assertEquals(new ReportPut(List.of("ab00e527-219b-481b-b01b-311b5be0ed3c"),
+                new ReportParameters(null, "itself", null, null, null, true, false),
+                new ReportSchedule(null, false)),
+                validator.validateUpdate(json("""
+                        {"recipients":["ab00e527-219b-481b-b01b-311b5be0ed3c"],
+                         "parameters":{"level":"itself","hide_zero_usage":"true","show_skus":false},
+                         "schedule":{"enabled":"false"}}
+                        """)));
+        assertEquals(new ReportPut(null, null, null), validator.validateUpdate(json("{}")));
+    }
+
+    @Test
+    void updateBodyRefusesWhatReportPutDoesNotAllow() {
+        SandboxError error = assertThrows(SandboxError.class, () -> validator.validateUpdate(json("""
+                {"result_action":"send","parameters":{"tenant_id":"%s","kind":"hourly"},
+                 "schedule":{"type":"monthly"}}
+                """.formatted(TENANT))));
+        assertEquals("result_action: unknown field, allowed are recipients, parameters, schedule; "
+                + "parameters.tenant_id: unknown field, allowed are level, kind, hide_zero_usage, show_skus; "
+                + "parameters.kind: must be one of usage_daily, usage_summary, usage_current, usage_breakdown; "
+                + "schedule.type: unknown field, allowed are enabled; schedule.enabled: is required",
+                error.getMessage());
+        assertEquals(400, error.toResponse().getStatus());
     }
 
     private JsonNode body(String extraParameter) {

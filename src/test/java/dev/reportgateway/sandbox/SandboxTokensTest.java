@@ -81,5 +81,10 @@ class SandboxTokensTest {
         public Duration tokenLifetime() {
             return Duration.ofHours(2);
         }
+
+        @Override
+        public Duration storedReportDelay() {
+            return Duration.ofSeconds(2);
+        }
     }
 }
