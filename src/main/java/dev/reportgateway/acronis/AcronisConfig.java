@@ -40,6 +40,10 @@ public interface AcronisConfig {
     @WithDefault("30s")
     Duration readTimeout();
 
+    /** Time allowed for downloading one stored report. */
+    @WithDefault("5m")
+    Duration downloadTimeout();
+
     /** How long before its expiry a cached token is renewed (at most half its lifetime). */
     @WithDefault("15m")
     Duration tokenRenewBefore();

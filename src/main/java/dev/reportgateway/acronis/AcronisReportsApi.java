@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,9 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import dev.reportgateway.acronis.model.ApiClient;
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportPost;
+import dev.reportgateway.acronis.model.ReportPut;
+import dev.reportgateway.acronis.model.StoredReports;
+import dev.reportgateway.acronis.model.UuidList;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /**
@@ -43,6 +47,22 @@ public interface AcronisReportsApi {
     @DELETE
     @Path("/reports/{report_id}")
     void deleteReport(@PathParam("report_id") String reportId, @QueryParam("version") long version);
+
+    /** {@code PUT /reports/{report_id}} (UpdateReport): only scheduled reports can be updated. */
+    @PUT
+    @Path("/reports/{report_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Report updateReport(@PathParam("report_id") String reportId, ReportPut update);
+
+    /** {@code GET /tenants/{tenant_id}/reports} (FetchTenantReports): the ids of a tenant's reports. */
+    @GET
+    @Path("/tenants/{tenant_id}/reports")
+    UuidList tenantReports(@PathParam("tenant_id") String tenantId);
+
+    /** {@code GET /reports/{report_id}/stored} (FetchStoredReports): the generated files, one per format. */
+    @GET
+    @Path("/reports/{report_id}/stored")
+    StoredReports storedReports(@PathParam("report_id") String reportId);
 
     /** {@code GET /clients/{client_id}}: the API client, whose {@code tenant_id} is the default report tenant. */
     @GET

@@ -1,5 +1,6 @@
 package dev.reportgateway.report;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,22 +8,29 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.reportgateway.acronis.AcronisApiException;
 import dev.reportgateway.acronis.AcronisConfig;
 import dev.reportgateway.acronis.AcronisCredentials;
+import dev.reportgateway.acronis.AcronisDownloadsApi;
 import dev.reportgateway.acronis.AcronisReportsApi;
 import dev.reportgateway.acronis.AcronisTokens;
 import dev.reportgateway.acronis.AcronisUnavailableException;
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportPost;
+import dev.reportgateway.acronis.model.ReportPut;
+import dev.reportgateway.acronis.model.StoredReport;
+import dev.reportgateway.acronis.model.StoredReports;
+import dev.reportgateway.acronis.model.UuidList;
 
 /**
  * The gateway's policy in front of the platform's reports API: validates every request before any upstream
@@ -38,13 +46,16 @@ public class ReportService {
     private final AcronisConfig config;
     private final UpstreamGuards guards;
     private final IdempotencyStore idempotency;
+    private final AcronisDownloadsApi downloads;
     private final CreateReportValidator createValidator;
+    private final UpdateReportValidator updateValidator = new UpdateReportValidator();
 
     private volatile String clientTenantId;
 
-    ReportService(AcronisReportsApi api, AcronisTokens tokens, AcronisCredentials credentials, AcronisConfig config,
-            UpstreamGuards guards, IdempotencyStore idempotency, Clock clock) {
+    ReportService(AcronisReportsApi api, AcronisDownloadsApi downloads, AcronisTokens tokens, AcronisCredentials credentials,
+            AcronisConfig config, UpstreamGuards guards, IdempotencyStore idempotency, Clock clock) {
         this.api = api;
+        this.downloads = downloads;
         this.tokens = tokens;
         this.credentials = credentials;
         this.config = config;
@@ -92,9 +103,7 @@ public class ReportService {
     /** Deletes a report; {@code version} must be the report's current version (a positive integer). */
     public void delete(String reportId, String version) {
         List<FieldError> errors = new ArrayList<>();
-        if (!Ids.isUuid(reportId)) {
-            errors.add(new FieldError("report_id", Ids.mustBeUuid()));
-        }
+        String id = Ids.check(errors, "report_id", reportId);
         Long parsedVersion = positiveInteger(version);
         if (parsedVersion == null) {
             errors.add(new FieldError("version", version == null || version.isBlank()
@@ -104,11 +113,68 @@ public class ReportService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        String id = Ids.requireUuid("report_id", reportId);
         guards.read(() -> call(() -> {
             api.deleteReport(id, parsedVersion);
             return null;
         }), Void.class);
+    }
+
+    /** Updates a scheduled report (the platform refuses one-time reports) from a {@code reportPut} body. */
+    public Report update(String reportId, JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        String id = Ids.check(errors, "report_id", reportId);
+        ReportPut put = null;
+        try {
+            put = updateValidator.validate(body);
+        } catch (InvalidRequestException invalid) {
+            errors.addAll(invalid.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        ReportPut validated = put;
+        return guards.read(() -> call(() -> api.updateReport(id, validated)), Report.class);
+    }
+
+    /** The ids of a tenant's reports. */
+    public UuidList tenantReports(String tenantId) {
+        String id = Ids.requireUuid("tenant_id", tenantId);
+        return guards.read(() -> call(() -> api.tenantReports(id)), UuidList.class);
+    }
+
+    /** The stored reports (generated files) of a report, with their formats and statuses. */
+    public StoredReports storedReports(String reportId) {
+        String id = Ids.requireUuid("report_id", reportId);
+        return guards.read(() -> call(() -> api.storedReports(id)), StoredReports.class);
+    }
+
+    /** A stored report being downloaded: what it is, and its bytes as the platform sends them (maybe gzip). */
+    public record StoredFile(String reportId, StoredReport stored, InputStream content) {
+    }
+
+    /**
+     * Opens the download of a saved stored report. Its entry in the report's stored list says its format and
+     * whether it is ready: unknown, {@code in_progress} and {@code failed} are refused before any download.
+     */
+    public StoredFile download(String reportId, String storedReportId) {
+        List<FieldError> errors = new ArrayList<>();
+        String id = Ids.check(errors, "report_id", reportId);
+        String storedId = Ids.check(errors, "stored_report_id", storedReportId);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        StoredReport stored = Optional.ofNullable(storedReports(id).items()).orElse(List.of()).stream()
+                .filter(item -> storedId.equalsIgnoreCase(item.id()))
+                .findFirst()
+                .orElseThrow(() -> new StoredReportUnavailableException(StoredReportUnavailableException.Kind.NOT_FOUND));
+        if ("in_progress".equals(stored.status())) {
+            throw new StoredReportUnavailableException(StoredReportUnavailableException.Kind.IN_PROGRESS);
+        }
+        if ("failed".equals(stored.status())) {
+            throw new StoredReportUnavailableException(StoredReportUnavailableException.Kind.FAILED);
+        }
+        Response answer = guards.read(() -> call(() -> downloads.download(id, storedId)), Response.class);
+        return new StoredFile(id, stored, answer.readEntity(InputStream.class));
     }
 
     private Report createUpstream(ReportPost post) {

@@ -15,12 +15,17 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+
 import dev.reportgateway.acronis.AcronisApiException;
 import dev.reportgateway.acronis.AcronisUnavailableException;
 import dev.reportgateway.acronis.model.ErrorDetail;
 import dev.reportgateway.report.IdempotencyConflictException;
 import dev.reportgateway.report.InvalidRequestException;
+import dev.reportgateway.report.StoredReportUnavailableException;
 import dev.reportgateway.report.UpstreamPolicyConfig;
+import dev.reportgateway.usage.UnsupportedUsageFormatException;
+import dev.reportgateway.usage.UsageFormatException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -35,6 +40,8 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String TYPE_PREFIX = "urn:report-gateway:problem:";
     private static final List<Integer> PASSED_THROUGH = List.of(400, 404, 409, 415, 422);
+    /** How long a caller should wait before asking again for a stored report still being generated. */
+    private static final int STORED_REPORT_POLL_SECONDS = 5;
 
     private final long circuitDelaySeconds;
 
@@ -114,6 +121,36 @@ public class ProblemMappers {
         return answer(new Problem(TYPE_PREFIX + (differentBody ? "idempotency-key-reused" : "idempotency-key-in-flight"),
                 differentBody ? "Idempotency-Key reused" : "Idempotency-Key in use", differentBody ? 422 : 409,
                 conflict.getMessage(), path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> storedReportUnavailable(StoredReportUnavailableException unavailable, UriInfo uri) {
+        return switch (unavailable.kind()) {
+            case NOT_FOUND -> answer(new Problem(TYPE_PREFIX + "stored-report-not-found", "Stored report not found", 404,
+                    unavailable.getMessage(), path(uri), null, null));
+            case IN_PROGRESS -> RestResponse.ResponseBuilder.<Problem> create(409)
+                    .entity(new Problem(TYPE_PREFIX + "stored-report-in-progress", "Stored report not ready", 409,
+                            unavailable.getMessage(), path(uri), null, null))
+                    .type(Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(STORED_REPORT_POLL_SECONDS))
+                    .build();
+            case FAILED -> answer(new Problem(TYPE_PREFIX + "stored-report-failed", "Stored report failed", 502,
+                    unavailable.getMessage(), path(uri), null, new Problem.Upstream(200, TextNode.valueOf("failed"),
+                            "stored report status: failed", null)));
+        };
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> notParseable(UnsupportedUsageFormatException unsupported, UriInfo uri) {
+        return answer(new Problem(TYPE_PREFIX + "usage-format-unsupported", "Format has no usage rows", 422,
+                unsupported.getMessage() + " Create the report with csv_v2_0 or json_v2_0 to get usage rows.", path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> malformedReport(UsageFormatException malformed, UriInfo uri) {
+        LOG.warnf("Stored report on %s is malformed: %s", path(uri), malformed.getMessage());
+        return answer(new Problem(TYPE_PREFIX + "stored-report-malformed", "Stored report is malformed", 502,
+                "The platform's stored report could not be read: " + malformed.getMessage(), path(uri), null, null));
     }
 
     @ServerExceptionMapper

@@ -7,9 +7,12 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -17,7 +20,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import dev.reportgateway.acronis.model.Report;
+import dev.reportgateway.acronis.model.StoredReports;
+import dev.reportgateway.acronis.model.UuidList;
 import dev.reportgateway.report.ReportService;
+import dev.reportgateway.usage.ReportStreams;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -62,6 +68,52 @@ public class ReportResource {
     @RolesAllowed(Roles.READER)
     public Report fetch(@RestPath("report_id") String reportId) {
         return reports.fetch(reportId);
+    }
+
+    /** Updates a scheduled report (recipients, level, kind, flags, enabled); one-time reports cannot be updated. */
+    @PUT
+    @Path("/reports/{report_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.WRITER)
+    public Report update(@RestPath("report_id") String reportId, InputStream body) {
+        return reports.update(reportId, bodies.read(body));
+    }
+
+    /** The ids of a tenant's reports. */
+    @GET
+    @Path("/tenants/{tenant_id}/reports")
+    @RolesAllowed(Roles.READER)
+    public UuidList tenantReports(@RestPath("tenant_id") String tenantId) {
+        return reports.tenantReports(tenantId);
+    }
+
+    /** The report's stored reports: one per format, each {@code in_progress}, {@code saved} or {@code failed}. */
+    @GET
+    @Path("/reports/{report_id}/stored")
+    @RolesAllowed(Roles.READER)
+    public StoredReports storedReports(@RestPath("report_id") String reportId) {
+        return reports.storedReports(reportId);
+    }
+
+    /**
+     * Downloads a saved stored report, decompressed and streamed (never held whole in memory), with the
+     * {@code Content-Type} of its format and a file name.
+     */
+    @GET
+    @Path("/reports/{report_id}/stored/{stored_report_id}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed(Roles.READER)
+    public Response download(@RestPath("report_id") String reportId, @RestPath("stored_report_id") String storedReportId) {
+        ReportService.StoredFile file = reports.download(reportId, storedReportId);
+        StoredFormats.Kind kind = StoredFormats.of(file.stored().reportFormat());
+        StreamingOutput content = out -> {
+            try (InputStream in = ReportStreams.decompressed(file.content())) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(content, kind.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + kind.fileName(file.reportId(), file.stored()) + "\"")
+                .build();
     }
 
     /** Deletes the report; {@code version} is required and must be current (else 409, platform code 1001). */
