@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Adds up rows' rounded converted values as they stream by: per tenant × offering item (all its
  * infrastructure rows) and per offering item over the tenants of kind {@code customer} only. Memory grows
@@ -20,12 +22,14 @@ public final class UsageTotals implements Consumer<UsageRow> {
 
     /** One tenant's total for one offering item, in billing units. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @RegisterForReflection
     public record TenantItemTotal(String tenantId, String tenantName, String tenantKind, String offeringItem,
             String unit, UsageValues absolute, UsageValues delta, UsageValues effective) {
     }
 
     /** One offering item's total over the customers that use it, in billing units. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @RegisterForReflection
     public record ItemTotal(String offeringItem, String unit, int customers,
             UsageValues absolute, UsageValues delta, UsageValues effective) {
     }

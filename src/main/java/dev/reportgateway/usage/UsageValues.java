@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Production, total and trial amounts of one usage measure (absolute, delta or effective). */
+@RegisterForReflection
 public record UsageValues(BigDecimal production, BigDecimal total, BigDecimal trial) {
 
     public UsageValues {

@@ -5,8 +5,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** The {@code parameters} object of a report: whose usage, at which level, of which kind, in which formats. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@RegisterForReflection
 public record ReportParameters(
         String tenantId,
         String level,

@@ -5,8 +5,11 @@ import java.util.List;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Body of {@code POST /reports} (the platform's {@code reportPost}). */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@RegisterForReflection
 public record ReportPost(
         List<String> recipients,
         String resultAction,
