@@ -23,7 +23,7 @@ import io.restassured.path.json.JsonPath;
  * same totals from every format, DR compute points in points and storage in GiB.
  */
 @QuarkusTest
-class BillingWorkflowTest {
+public class BillingWorkflowTest {
 
     /** A sandbox customer with two storage locations: 10.00 + 2.50 GiB. */
     private static final String ALPHA = "26183fe5-e3dd-3c68-9129-2e0c5c8e29a9";

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,16 +21,11 @@ import io.restassured.response.Response;
  * HTTP with client credentials, and the platform's own example works through it unchanged.
  */
 @QuarkusTest
-class SandboxGatewayTest {
+public class SandboxGatewayTest {
 
-    @ConfigProperty(name = "acronis.sandbox.tenant-id")
-    String sandboxTenant;
-
-    @ConfigProperty(name = "acronis.sandbox.client-id")
-    String sandboxClient;
-
-    @ConfigProperty(name = "acronis.sandbox.client-secret")
-    String sandboxSecret;
+    private final String sandboxTenant = ConfigProvider.getConfig().getValue("acronis.sandbox.tenant-id", String.class);
+    private final String sandboxClient = ConfigProvider.getConfig().getValue("acronis.sandbox.client-id", String.class);
+    private final String sandboxSecret = ConfigProvider.getConfig().getValue("acronis.sandbox.client-secret", String.class);
 
     @BeforeEach
     void withKey() {
