@@ -2,7 +2,6 @@ package dev.reportgateway.upstream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -13,10 +12,10 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 /**
  * Base of the tests that run the gateway against the {@link WireMockUpstream}: every test starts with no cached
  * platform token, a closed circuit breaker, no recorded request, a token endpoint issuing {@link #TOKEN}, the
- * client lookup stubbed, and the {@link TestKeys#ADMIN} key on every request.
+ * client lookup stubbed, and (from {@link KeyedTest}) the admin key on every request.
  * Subclasses carry {@code @QuarkusTest @WithTestResource(WireMockUpstream.class)}.
  */
-public abstract class UpstreamTest {
+public abstract class UpstreamTest extends KeyedTest {
 
     /** The token the stubbed token endpoint issues. */
     protected static final String TOKEN = "fake-access-token-1";
@@ -34,11 +33,6 @@ public abstract class UpstreamTest {
         tokens.discardRejected(tokens.generation());
         CircuitBreakerMaintenance.get().resetAll();
         Upstream.reset(wireMock, TOKEN);
-        TestKeys.useByDefault(TestKeys.ADMIN);
     }
 
-    @AfterEach
-    void noDefaultKey() {
-        TestKeys.clearDefault();
-    }
 }

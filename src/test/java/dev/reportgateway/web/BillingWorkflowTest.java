@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.reportgateway.upstream.KeyedTest;
 import dev.reportgateway.upstream.SeedReport;
-import dev.reportgateway.upstream.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
@@ -23,20 +21,10 @@ import io.restassured.path.json.JsonPath;
  * same totals from every format, DR compute points in points and storage in GiB.
  */
 @QuarkusTest
-public class BillingWorkflowTest {
+public class BillingWorkflowTest extends KeyedTest {
 
     /** A sandbox customer with two storage locations: 10.00 + 2.50 GiB. */
     private static final String ALPHA = "26183fe5-e3dd-3c68-9129-2e0c5c8e29a9";
-
-    @BeforeEach
-    void withKey() {
-        TestKeys.useByDefault(TestKeys.ADMIN);
-    }
-
-    @AfterEach
-    void withoutKey() {
-        TestKeys.clearDefault();
-    }
 
     @Test
     void sameTotalsFromEveryFormat() {

@@ -11,7 +11,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +19,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import dev.reportgateway.upstream.InjectWireMock;
+import dev.reportgateway.upstream.KeyedTest;
 import dev.reportgateway.upstream.SeedReport;
-import dev.reportgateway.upstream.TestKeys;
 import dev.reportgateway.upstream.Upstream;
 import dev.reportgateway.upstream.WireMockUpstream;
 import io.quarkus.test.common.WithTestResource;
@@ -33,7 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(WireMockUpstream.class)
-public class PackagedUpstreamTest {
+public class PackagedUpstreamTest extends KeyedTest {
 
     private static final String TOKEN = "fake-access-token-packaged";
     private static final String REPORT_ID = "20dffb36-d77b-45c6-b2fa-39276e98d5fc";
@@ -44,12 +43,6 @@ public class PackagedUpstreamTest {
     @BeforeEach
     void freshUpstream() {
         Upstream.reset(wireMock, TOKEN);
-        TestKeys.useByDefault(TestKeys.ADMIN);
-    }
-
-    @AfterEach
-    void noDefaultKey() {
-        TestKeys.clearDefault();
     }
 
     @Test

@@ -6,13 +6,11 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.reportgateway.contract.UpstreamContract;
+import dev.reportgateway.upstream.KeyedTest;
 import dev.reportgateway.upstream.SeedReport;
-import dev.reportgateway.upstream.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -21,21 +19,11 @@ import io.restassured.response.Response;
  * HTTP with client credentials, and the platform's own example works through it unchanged.
  */
 @QuarkusTest
-public class SandboxGatewayTest {
+public class SandboxGatewayTest extends KeyedTest {
 
     private final String sandboxTenant = ConfigProvider.getConfig().getValue("acronis.sandbox.tenant-id", String.class);
     private final String sandboxClient = ConfigProvider.getConfig().getValue("acronis.sandbox.client-id", String.class);
     private final String sandboxSecret = ConfigProvider.getConfig().getValue("acronis.sandbox.client-secret", String.class);
-
-    @BeforeEach
-    void withKey() {
-        TestKeys.useByDefault(TestKeys.ADMIN);
-    }
-
-    @AfterEach
-    void withoutKey() {
-        TestKeys.clearDefault();
-    }
 
     @Test
     void seedReportLifecycle() {
