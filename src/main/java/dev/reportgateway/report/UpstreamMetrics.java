@@ -1,9 +1,7 @@
 package dev.reportgateway.report;
 
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.reportgateway.acronis.AcronisApiException;
 import dev.reportgateway.acronis.AcronisUnavailableException;
 import dev.reportgateway.metrics.MetricNames;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 
@@ -38,14 +36,17 @@ class UpstreamMetrics {
     }
 
     private final MeterRegistry registry;
-    private final Map<CircuitBreakerState, AtomicInteger> circuit = new EnumMap<>(CircuitBreakerState.class);
+    private final AtomicReference<CircuitBreakerState> circuit = new AtomicReference<>(CircuitBreakerState.CLOSED);
 
     UpstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // The registry may outlive this bean (Micrometer's global registry across restarts in tests): own the gauge.
+        registry.find(MetricNames.CIRCUIT_STATE).gauges().forEach(registry::remove);
         for (CircuitBreakerState state : CircuitBreakerState.values()) {
-            AtomicInteger current = registry.gauge(MetricNames.CIRCUIT_STATE, Tags.of("state",
-                    state.name().toLowerCase(Locale.ROOT)), new AtomicInteger(state == CircuitBreakerState.CLOSED ? 1 : 0));
-            circuit.put(state, current);
+            Gauge.builder(MetricNames.CIRCUIT_STATE, circuit, current -> current.get() == state ? 1 : 0)
+                    .tag("state", state.name().toLowerCase(Locale.ROOT))
+                    .strongReference(true)
+                    .register(registry);
         }
     }
 
@@ -69,7 +70,7 @@ class UpstreamMetrics {
     }
 
     void circuitState(CircuitBreakerState now) {
-        circuit.forEach((state, value) -> value.set(state == now ? 1 : 0));
+        circuit.set(now);
     }
 
     /**

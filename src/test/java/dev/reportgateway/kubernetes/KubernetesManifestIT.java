@@ -62,11 +62,13 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void resourcesRequestedAndLimited() {
+    void resourcesRequestedAndLimitedWithTheHeapAtHalfTheLimit() {
         JsonNode resources = container().path("resources");
         for (String field : new String[] { "/requests/cpu", "/requests/memory", "/limits/cpu", "/limits/memory" }) {
             assertFalse(resources.at(field).asText().isEmpty(), "resources" + field);
         }
+        assertEquals("50", find(container().path("env"), "name", "JAVA_MAX_MEM_RATIO").path("value").asText(),
+                "the heap takes half the memory limit");
     }
 
     @Test
