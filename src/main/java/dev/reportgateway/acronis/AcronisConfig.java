@@ -48,6 +48,14 @@ public interface AcronisConfig {
     @WithDefault("15m")
     Duration tokenRenewBefore();
 
+    /** Readiness asks for a platform token at most once per this interval and repeats its last answer in between. */
+    @WithDefault("30s")
+    Duration readinessInterval();
+
+    /** Longest wait of a readiness check for a platform token; a slower answer is reported as not ready. */
+    @WithDefault("3s")
+    Duration readinessTimeout();
+
     /** The documented, fake credentials the embedded sandbox accepts when none are configured. */
     Sandbox sandbox();
 

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.reportgateway.metrics.MetricNames;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.OidcClientException;
 import io.quarkus.oidc.client.OidcClients;
@@ -22,7 +24,8 @@ import io.smallrye.mutiny.Uni;
  * {@code /api/2/idp/token} through quarkus-oidc-client (Basic client authentication, no discovery); the
  * client is created on first use, because in sandbox mode the token endpoint is this service's own port.
  * A token is renewed {@code acronis.token-renew-before} ahead of its expiry (at most half its lifetime);
- * concurrent callers needing a token share one request. A static {@code acronis.token} is used as it is.
+ * concurrent callers needing a token share one request, and each request is counted by outcome. A static
+ * {@code acronis.token} is used as it is.
  */
 @ApplicationScoped
 public class AcronisTokens {
@@ -36,6 +39,7 @@ public class AcronisTokens {
     private final AcronisEndpoint endpoint;
     private final AcronisCredentials credentials;
     private final OidcClients oidcClients;
+    private final MeterRegistry registry;
 
     private final AtomicReference<CachedToken> cached = new AtomicReference<>();
     private final AtomicReference<Uni<CachedToken>> inFlight = new AtomicReference<>();
@@ -50,11 +54,13 @@ public class AcronisTokens {
         }
     }
 
-    AcronisTokens(AcronisConfig config, AcronisEndpoint endpoint, AcronisCredentials credentials, OidcClients oidcClients) {
+    AcronisTokens(AcronisConfig config, AcronisEndpoint endpoint, AcronisCredentials credentials, OidcClients oidcClients,
+            MeterRegistry registry) {
         this.config = config;
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.oidcClients = oidcClients;
+        this.registry = registry;
     }
 
     /** The access token to send now: cached, or obtained by the one request in flight. */
@@ -119,7 +125,13 @@ public class AcronisTokens {
         return client().flatMap(OidcClient::getTokens)
                 .map(tokens -> toCached(tokens, requestedAt))
                 .invoke(token -> LOG.debugf("Obtained a platform access token; renewing at %s", token.renewAt()))
-                .onFailure().transform(AcronisTokens::tokenFailure);
+                .invoke(() -> countRequest("success"))
+                .onFailure().transform(AcronisTokens::tokenFailure)
+                .onFailure().invoke(failure -> countRequest(failure instanceof AcronisApiException ? "rejected" : "unavailable"));
+    }
+
+    private void countRequest(String outcome) {
+        registry.counter(MetricNames.TOKEN_REQUESTS, MetricNames.OUTCOME, outcome).increment();
     }
 
     private CachedToken toCached(Tokens tokens, Instant requestedAt) {

@@ -25,17 +25,23 @@ import dev.reportgateway.acronis.AcronisDownloadsApi;
 import dev.reportgateway.acronis.AcronisReportsApi;
 import dev.reportgateway.acronis.AcronisTokens;
 import dev.reportgateway.acronis.AcronisUnavailableException;
+import dev.reportgateway.acronis.model.ApiClient;
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportPost;
 import dev.reportgateway.acronis.model.ReportPut;
 import dev.reportgateway.acronis.model.StoredReport;
 import dev.reportgateway.acronis.model.StoredReports;
 import dev.reportgateway.acronis.model.UuidList;
+import dev.reportgateway.metrics.MetricNames;
+import dev.reportgateway.report.UpstreamMetrics.Operation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The gateway's policy in front of the platform's reports API: validates every request before any upstream
  * call, fills the documented defaults, replays idempotent creates, runs every call under the fault-tolerance
- * policy of {@link UpstreamGuards}, and renews the platform token once when the platform rejects it.
+ * policy of {@link UpstreamGuards} and timed by {@link UpstreamMetrics}, and renews the platform token once when the
+ * platform rejects it.
  */
 @ApplicationScoped
 public class ReportService {
@@ -45,7 +51,9 @@ public class ReportService {
     private final AcronisCredentials credentials;
     private final AcronisConfig config;
     private final UpstreamGuards guards;
+    private final UpstreamMetrics metrics;
     private final IdempotencyStore idempotency;
+    private final Counter replays;
     private final AcronisDownloadsApi downloads;
     private final CreateReportValidator createValidator;
     private final UpdateReportValidator updateValidator = new UpdateReportValidator();
@@ -53,14 +61,17 @@ public class ReportService {
     private volatile String clientTenantId;
 
     ReportService(AcronisReportsApi api, AcronisDownloadsApi downloads, AcronisTokens tokens, AcronisCredentials credentials,
-            AcronisConfig config, UpstreamGuards guards, IdempotencyStore idempotency, Clock clock) {
+            AcronisConfig config, UpstreamGuards guards, UpstreamMetrics metrics, IdempotencyStore idempotency, Clock clock,
+            MeterRegistry registry) {
         this.api = api;
         this.downloads = downloads;
         this.tokens = tokens;
         this.credentials = credentials;
         this.config = config;
         this.guards = guards;
+        this.metrics = metrics;
         this.idempotency = idempotency;
+        this.replays = registry.counter(MetricNames.IDEMPOTENCY_REPLAYS);
         this.createValidator = new CreateReportValidator(clock);
     }
 
@@ -81,6 +92,7 @@ public class ReportService {
         }
         IdempotencyStore.Claim claim = idempotency.claim(caller, IdempotencyKeys.require(idempotencyKey), digest(body));
         if (claim instanceof IdempotencyStore.Claim.Replay replay) {
+            replays.increment();
             return new Created(replay.report(), true);
         }
         IdempotencyStore.Claim.Fresh fresh = (IdempotencyStore.Claim.Fresh) claim;
@@ -97,7 +109,7 @@ public class ReportService {
     /** Fetches a report's configuration, including the {@code version} a delete needs. */
     public Report fetch(String reportId) {
         String id = Ids.requireUuid("report_id", reportId);
-        return guards.read(() -> call(() -> api.fetchReport(id)), Report.class);
+        return read(Operation.FETCH, () -> api.fetchReport(id), Report.class);
     }
 
     /** Deletes a report; {@code version} must be the report's current version (a positive integer). */
@@ -113,10 +125,10 @@ public class ReportService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        guards.read(() -> call(() -> {
+        read(Operation.DELETE, () -> {
             api.deleteReport(id, parsedVersion);
             return null;
-        }), Void.class);
+        }, Void.class);
     }
 
     /** Updates a scheduled report (the platform refuses one-time reports) from a {@code reportPut} body. */
@@ -133,19 +145,19 @@ public class ReportService {
             throw new InvalidRequestException(errors);
         }
         ReportPut validated = put;
-        return guards.read(() -> call(() -> api.updateReport(id, validated)), Report.class);
+        return read(Operation.UPDATE, () -> api.updateReport(id, validated), Report.class);
     }
 
     /** The ids of a tenant's reports. */
     public UuidList tenantReports(String tenantId) {
         String id = Ids.requireUuid("tenant_id", tenantId);
-        return guards.read(() -> call(() -> api.tenantReports(id)), UuidList.class);
+        return read(Operation.TENANT_REPORTS, () -> api.tenantReports(id), UuidList.class);
     }
 
     /** The stored reports (generated files) of a report, with their formats and statuses. */
     public StoredReports storedReports(String reportId) {
         String id = Ids.requireUuid("report_id", reportId);
-        return guards.read(() -> call(() -> api.storedReports(id)), StoredReports.class);
+        return read(Operation.STORED_REPORTS, () -> api.storedReports(id), StoredReports.class);
     }
 
     /** A stored report being downloaded: what it is, and its bytes as the platform sends them (maybe gzip). */
@@ -173,12 +185,17 @@ public class ReportService {
         if ("failed".equals(stored.status())) {
             throw new StoredReportUnavailableException(StoredReportUnavailableException.Kind.FAILED);
         }
-        Response answer = guards.read(() -> call(() -> downloads.download(id, storedId)), Response.class);
+        Response answer = read(Operation.DOWNLOAD, () -> downloads.download(id, storedId), Response.class);
         return new StoredFile(id, stored, answer.readEntity(InputStream.class));
     }
 
     private Report createUpstream(ReportPost post) {
-        return guards.create(() -> call(() -> api.createReport(post)), Report.class);
+        return metrics.time(Operation.CREATE, () -> guards.create(() -> call(() -> api.createReport(post)), Report.class));
+    }
+
+    /** A GET, PUT or DELETE upstream call under the read policy, timed as {@code operation}. */
+    private <T> T read(Operation operation, Supplier<T> upstreamCall, Class<T> type) {
+        return metrics.time(operation, () -> guards.read(() -> call(upstreamCall), type));
     }
 
     private ReportPost withDefaults(ReportPost post) {
@@ -213,7 +230,7 @@ public class ReportService {
             if (clientTenantId == null) {
                 String clientId = credentials.clientId().orElseThrow(() -> new InvalidRequestException("parameters.tenant_id",
                         "is required: no acronis.tenant-id or acronis.client-id is configured to default it from"));
-                String tenant = guards.read(() -> call(() -> api.fetchClient(clientId)).tenantId(), String.class);
+                String tenant = read(Operation.CLIENT, () -> api.fetchClient(clientId), ApiClient.class).tenantId();
                 clientTenantId = Ids.requireUuid("tenant_id", tenant);
             }
             return clientTenantId;

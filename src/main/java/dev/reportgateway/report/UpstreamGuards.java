@@ -21,7 +21,8 @@ import io.smallrye.faulttolerance.api.Guard;
  * The fault-tolerance policy of upstream calls (SmallRye Fault Tolerance guards). Every call passes one shared
  * circuit breaker and bulkhead; around that, reads and deletes retry on connection failures and on 429, 502,
  * 503, 504, while creates retry only when the platform provably did not act on them (connection refused, 429,
- * 503). Waits honour {@code Retry-After} (capped), else 1–2 s with jitter.
+ * 503). Waits honour {@code Retry-After} (capped), else 1–2 s with jitter. Retries and circuit state changes are
+ * reported to {@link UpstreamMetrics}.
  */
 @ApplicationScoped
 class UpstreamGuards {
@@ -35,7 +36,7 @@ class UpstreamGuards {
     private final Guard readRetry;
     private final Guard createRetry;
 
-    UpstreamGuards(UpstreamPolicyConfig config) {
+    UpstreamGuards(UpstreamPolicyConfig config, UpstreamMetrics metrics) {
         UpstreamPolicyConfig.CircuitBreaker breaker = config.circuitBreaker();
         this.shared = Guard.create()
                 .withDescription("Acronis upstream: circuit breaker and concurrency limit")
@@ -46,12 +47,16 @@ class UpstreamGuards {
                 .failureRatio(breaker.failureRatio())
                 .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
                 .successThreshold(breaker.successThreshold())
-                .onStateChange(state -> LOG.warnf("Circuit to the Acronis platform is now %s", state))
+                .onStateChange(state -> {
+                    LOG.warnf("Circuit to the Acronis platform is now %s", state);
+                    metrics.circuitState(state);
+                })
                 .done()
                 .withBulkhead().limit(config.maxConcurrentCalls()).done()
                 .build();
-        this.readRetry = retry(config, UpstreamGuards::isRetryableRead);
-        this.createRetry = retry(config, UpstreamGuards::isRetryableCreate);
+        this.readRetry = retry(config, UpstreamGuards::isRetryableRead, () -> metrics.retried(UpstreamMetrics.RetryKind.READ));
+        this.createRetry = retry(config, UpstreamGuards::isRetryableCreate,
+                () -> metrics.retried(UpstreamMetrics.RetryKind.CREATE));
     }
 
     /** Runs a GET or DELETE upstream call under the policy. */
@@ -64,12 +69,15 @@ class UpstreamGuards {
         return createRetry.get(() -> shared.get(call, type), type);
     }
 
-    private static Guard retry(UpstreamPolicyConfig config, Predicate<Throwable> when) {
+    private static Guard retry(UpstreamPolicyConfig config, Predicate<Throwable> when, Runnable counted) {
         return Guard.create()
                 .withRetry()
                 .maxRetries(config.maxRetries())
                 .whenException(when)
-                .beforeRetry(failure -> LOG.infof("Retrying an upstream call after: %s", failure.getMessage()))
+                .beforeRetry(failure -> {
+                    LOG.infof("Retrying an upstream call after: %s", failure.getMessage());
+                    counted.run();
+                })
                 .withCustomBackoff().strategy(() -> new RetryAfterBackoff(config)).done()
                 .done()
                 .build();

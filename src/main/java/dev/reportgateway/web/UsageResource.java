@@ -40,6 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.reportgateway.metrics.MetricNames;
 import dev.reportgateway.report.Ids;
 import dev.reportgateway.report.ReportService;
 import dev.reportgateway.usage.UsageCsvWriter;
@@ -50,12 +51,14 @@ import dev.reportgateway.usage.UsageTotals;
 import dev.reportgateway.web.openapi.GatewayApplication;
 import dev.reportgateway.web.openapi.OpenApiExamples;
 import dev.reportgateway.web.openapi.UsageReportSchema;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * A stored report turned into usage rows and totals, in billing units, as JSON or (with {@code Accept: text/csv})
  * CSV. The download is spooled to a temporary file and read twice: once to check every line and add the
  * totals — so a malformed report is a clear error, not a cut-off answer — and once to stream the rows out.
- * Memory stays flat however large the report.
+ * Memory stays flat however large the report. Downloaded bytes and parsed rows are counted per format.
  */
 @jakarta.ws.rs.Path("/billing/reports/{report_id}/stored/{stored_report_id}/usage")
 @Tag(name = GatewayApplication.BILLING_TAG)
@@ -66,10 +69,12 @@ public class UsageResource {
     private final ReportService reports;
     private final ObjectMapper json;
     private final ObjectWriter rows;
+    private final MeterRegistry registry;
 
-    UsageResource(ReportService reports, ObjectMapper json) {
+    UsageResource(ReportService reports, ObjectMapper json, MeterRegistry registry) {
         this.reports = reports;
         this.json = json;
+        this.registry = registry;
         this.rows = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
     }
 
@@ -116,12 +121,16 @@ public class UsageResource {
         UsageFormat format = UsageFormat.fromName(file.stored().reportFormat());
         Path spool = Files.createTempFile("usage-", ".report");
         try {
+            long downloaded;
             try (InputStream in = file.content()) {
-                Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
+                downloaded = Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
             }
+            registry.counter(MetricNames.USAGE_BYTES, MetricNames.FORMAT, format.formatName()).increment(downloaded);
+            Counter parsed = registry.counter(MetricNames.USAGE_ROWS, MetricNames.FORMAT, format.formatName());
             Predicate<UsageRow> selected = row -> tenant == null || tenant.equalsIgnoreCase(row.tenantId());
             UsageTotals totals = new UsageTotals();
             UsageReportReader.read(Files.newInputStream(spool), format, row -> {
+                parsed.increment();
                 if (selected.test(row)) {
                     totals.accept(row);
                 }

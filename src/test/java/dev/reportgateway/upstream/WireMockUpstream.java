@@ -2,6 +2,7 @@ package dev.reportgateway.upstream;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.time.Duration;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -16,6 +17,8 @@ public class WireMockUpstream implements QuarkusTestResourceLifecycleManager {
 
     public static final String CLIENT_ID = "00000000-7e57-4000-8000-00000000c1d0";
     public static final String CLIENT_SECRET = "fake-client-secret-for-tests";
+    /** How long readiness repeats its last answer here (30 s in production). */
+    public static final Duration READINESS_INTERVAL = Duration.ofSeconds(2);
 
     private WireMockServer server;
 
@@ -31,7 +34,8 @@ public class WireMockUpstream implements QuarkusTestResourceLifecycleManager {
                 "acronis.read-timeout", "1s",
                 "gateway.upstream.retry-delay", "100ms",
                 "gateway.upstream.retry-jitter", "50ms",
-                "gateway.upstream.retry-after-max", "3s");
+                "gateway.upstream.retry-after-max", "3s",
+                "acronis.readiness-interval", READINESS_INTERVAL.toMillis() + "ms");
     }
 
     @Override

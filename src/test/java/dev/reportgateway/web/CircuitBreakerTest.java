@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
@@ -52,12 +53,19 @@ class CircuitBreakerTest extends UpstreamTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:report-gateway:problem:circuit-open"));
         wireMock.verify(4, getRequestedFor(urlEqualTo(REPORT_PATH)));
+        assertCircuitGauge("open");
 
         Thread.sleep(1100);
         wireMock.stubFor(get(urlEqualTo(REPORT_PATH)).willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
         given().when().get(REPORT_PATH).then().statusCode(200);
         given().when().get(REPORT_PATH).then().statusCode(200);
         wireMock.verify(6, getRequestedFor(urlEqualTo(REPORT_PATH)));
+        assertCircuitGauge("closed");
+    }
+
+    private static void assertCircuitGauge(String state) {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("gateway_upstream_circuit_state{state=\"" + state + "\"} 1.0"));
     }
 
     @Test

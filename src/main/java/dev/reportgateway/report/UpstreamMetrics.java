@@ -1,0 +1,92 @@
+package dev.reportgateway.report;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.reportgateway.acronis.AcronisApiException;
+import dev.reportgateway.acronis.AcronisUnavailableException;
+import dev.reportgateway.metrics.MetricNames;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+
+/**
+ * Micrometer records of upstream traffic: each operation's duration and outcome, each retry, and the state of
+ * the circuit breaker. Tags take values from fixed sets only.
+ */
+@ApplicationScoped
+class UpstreamMetrics {
+
+    /** The upstream operations, as tag values. */
+    enum Operation {
+        CREATE, FETCH, UPDATE, DELETE, TENANT_REPORTS, STORED_REPORTS, DOWNLOAD, CLIENT;
+
+        String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Which retry policy retried: GET/PUT/DELETE or POST. */
+    enum RetryKind {
+        READ, CREATE
+    }
+
+    private final MeterRegistry registry;
+    private final AtomicReference<CircuitBreakerState> circuit = new AtomicReference<>(CircuitBreakerState.CLOSED);
+
+    UpstreamMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        // The registry may outlive this bean (Micrometer's global registry across restarts in tests): own the gauge.
+        registry.find(MetricNames.CIRCUIT_STATE).gauges().forEach(registry::remove);
+        for (CircuitBreakerState state : CircuitBreakerState.values()) {
+            Gauge.builder(MetricNames.CIRCUIT_STATE, circuit, current -> current.get() == state ? 1 : 0)
+                    .tag("state", state.name().toLowerCase(Locale.ROOT))
+                    .strongReference(true)
+                    .register(registry);
+        }
+    }
+
+    /** Runs an upstream operation (with its retries) and records how long it took and how it ended. */
+    <T> T time(Operation operation, Supplier<T> call) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "success";
+        try {
+            return call.get();
+        } catch (RuntimeException failed) {
+            outcome = outcome(failed);
+            throw failed;
+        } finally {
+            sample.stop(registry.timer(MetricNames.UPSTREAM_CALLS,
+                    MetricNames.OPERATION, operation.tag(), MetricNames.OUTCOME, outcome));
+        }
+    }
+
+    void retried(RetryKind kind) {
+        registry.counter(MetricNames.UPSTREAM_RETRIES, MetricNames.KIND, kind.name().toLowerCase(Locale.ROOT)).increment();
+    }
+
+    void circuitState(CircuitBreakerState now) {
+        circuit.set(now);
+    }
+
+    /**
+     * {@code client_error}: the platform refused the request itself (passed on to the caller); {@code platform_error}:
+     * 5xx, 429, or the platform rejecting the gateway's own credentials; {@code timeout}; {@code unavailable}:
+     * anything else (no usable answer, an open circuit, a full bulkhead).
+     */
+    static String outcome(Throwable failure) {
+        if (failure instanceof AcronisApiException rejected) {
+            int status = rejected.status();
+            return status >= 500 || status == 429 || status == 401 || status == 403 ? "platform_error" : "client_error";
+        }
+        if (failure instanceof AcronisUnavailableException unavailable
+                && unavailable.reason() == AcronisUnavailableException.Reason.TIMEOUT) {
+            return "timeout";
+        }
+        return "unavailable";
+    }
+}
