@@ -47,7 +47,12 @@ class AuthenticationTest extends UpstreamTest {
             "DELETE, /api/2/reports/20dffb36-d77b-45c6-b2fa-39276e98d5fc?version=1, none",
             "POST, /api/2/reports, wrong",
             "GET, /api/2/reports/20dffb36-d77b-45c6-b2fa-39276e98d5fc, wrong",
-            "DELETE, /api/2/reports/20dffb36-d77b-45c6-b2fa-39276e98d5fc?version=1, wrong" })
+            "DELETE, /api/2/reports/20dffb36-d77b-45c6-b2fa-39276e98d5fc?version=1, wrong",
+            "PUT, /api/2/reports/20dffb36-d77b-45c6-b2fa-39276e98d5fc, none",
+            "GET, /api/2/tenants/ede9f834-70b3-476c-83d9-736f9f8c7dae/reports, none",
+            "GET, /api/2/reports/20dffb36-d77b-45c6-b2fa-39276e98d5fc/stored, wrong",
+            "GET, /api/2/reports/20dffb36-d77b-45c6-b2fa-39276e98d5fc/stored/d6bc3e2e-2378-4099-bb33-6a2603aca94d, none",
+            "GET, /billing/reports/20dffb36-d77b-45c6-b2fa-39276e98d5fc/stored/d6bc3e2e-2378-4099-bb33-6a2603aca94d/usage, wrong" })
     void withoutAValidKeyEveryRouteIs401(String method, String path, String key) {
         RequestSpecification request = given().contentType("application/json").body(SeedReport.body(SeedReport.TENANT));
         if ("wrong".equals(key)) {
@@ -65,6 +70,8 @@ class AuthenticationTest extends UpstreamTest {
 
     @Test
     void readerKeyReadsButCannotChange() {
+        given().header("X-API-Key", TestKeys.READER).contentType("application/json").body("{\"schedule\":{\"enabled\":false}}")
+                .when().put("/api/2/reports/" + REPORT_ID).then().statusCode(403);
         given().header("X-API-Key", TestKeys.READER).when().get("/api/2/reports/" + REPORT_ID).then().statusCode(200);
         given().header("Authorization", "Bearer " + TestKeys.READER).contentType("application/json")
                 .body(SeedReport.body(SeedReport.TENANT))
