@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +17,7 @@ class SandboxTokensTest {
 
     private static final Instant START = Instant.parse("2026-03-15T10:00:00Z");
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(START);
     private final SandboxTokens tokens = new SandboxTokens(new TwoHourConfig(), clock);
 
     @Test
@@ -40,25 +37,6 @@ class SandboxTokensTest {
     @Test
     void unknownTokenIsInvalid() {
         assertFalse(tokens.isValid("sandbox-at-never-issued"));
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private static final class TwoHourConfig implements SandboxConfig {
