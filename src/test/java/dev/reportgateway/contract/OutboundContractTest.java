@@ -30,8 +30,7 @@ class OutboundContractTest extends UpstreamTest {
 
     @BeforeEach
     void stubReports() {
-        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
-                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
+        Upstream.stubCreated(wireMock, REPORT_ID);
         wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID))
                 .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
         wireMock.stubFor(delete(urlPathMatching("/api/2/reports/.*")).willReturn(noContent()));

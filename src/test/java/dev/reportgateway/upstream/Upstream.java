@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,11 @@ public final class Upstream {
         wireMock.stubFor(get(urlPathEqualTo("/api/2/clients/" + WireMockUpstream.CLIENT_ID))
                 .willReturn(json(200, "{\"client_id\":\"" + WireMockUpstream.CLIENT_ID + "\",\"tenant_id\":\"" + CLIENT_TENANT
                         + "\",\"type\":\"api_client\",\"status\":\"enabled\"}")));
+    }
+
+    /** The platform answers every create with the seed's report, id {@code reportId}, version 1. */
+    public static void stubCreated(WireMockServer wireMock, String reportId) {
+        wireMock.stubFor(post(urlEqualTo(REPORTS_PATH)).willReturn(json(200, reportJson(reportId, 1, SeedReport.TENANT))));
     }
 
     public static void stubToken(WireMockServer wireMock, String token, long expiresOn) {

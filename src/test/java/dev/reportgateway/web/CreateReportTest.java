@@ -30,8 +30,7 @@ class CreateReportTest extends UpstreamTest {
 
     @BeforeEach
     void stubReports() {
-        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
-                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
+        Upstream.stubCreated(wireMock, REPORT_ID);
     }
 
     @Test

@@ -34,8 +34,7 @@ class IdempotencyTest extends UpstreamTest {
 
     @BeforeEach
     void stubCreate() {
-        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
-                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
+        Upstream.stubCreated(wireMock, REPORT_ID);
     }
 
     @Test

@@ -36,8 +36,7 @@ class MetricsTest extends UpstreamTest {
 
     @Test
     void callsTokensReplaysAndUsageAreCountedWithoutIds() throws IOException {
-        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
-                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
+        Upstream.stubCreated(wireMock, REPORT_ID);
         wireMock.stubFor(get(urlEqualTo(Upstream.REPORTS_PATH + "/" + REPORT_ID))
                 .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
         wireMock.stubFor(get(urlEqualTo(Upstream.REPORTS_PATH + "/" + MISSING_ID))

@@ -47,8 +47,7 @@ public class PackagedUpstreamTest extends KeyedTest {
 
     @Test
     void seedCreateReachesThePlatformExactly() {
-        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
-                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
+        Upstream.stubCreated(wireMock, REPORT_ID);
 
         given().contentType("application/json").body(SeedReport.body(SeedReport.TENANT))
                 .when().post("/api/2/reports")
