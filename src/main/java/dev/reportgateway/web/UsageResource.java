@@ -118,7 +118,13 @@ public class UsageResource {
             throws IOException {
         String tenant = tenantId == null ? null : Ids.requireUuid("tenant_id", tenantId);
         ReportService.StoredFile file = reports.download(reportId, storedReportId);
-        UsageFormat format = UsageFormat.fromName(file.stored().reportFormat());
+        UsageFormat format;
+        try {
+            format = UsageFormat.fromName(file.stored().reportFormat());
+        } catch (RuntimeException unsupported) {
+            file.content().close(); // a csv or html file has no usage rows: release the download unread
+            throw unsupported;
+        }
         Path spool = Files.createTempFile("usage-", ".report");
         try {
             long downloaded;
