@@ -1,4 +1,4 @@
-package dev.reportgateway.report;
+package dev.reportgateway.acronis;
 
 import java.time.Duration;
 
