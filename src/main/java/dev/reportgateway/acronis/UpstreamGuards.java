@@ -15,10 +15,11 @@ import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * The fault-tolerance policy of upstream calls (SmallRye Fault Tolerance guards). Every call passes one shared
- * circuit breaker and bulkhead; around that, reads and deletes retry on connection failures and on 429, 502,
- * 503, 504, while creates retry only when the platform provably did not act on them (connection refused, 429,
- * 503). Waits honour {@code Retry-After} (capped), else 1–2 s with jitter. Retries and circuit state changes are
- * reported to {@link UpstreamMetrics}.
+ * circuit breaker (opened by {@link UpstreamFailure#isPlatformFailure()}) and bulkhead; around that, GET, PUT and
+ * DELETE retry on {@link UpstreamFailure#retriesRead()} (connection failures, 429, 502, 503, 504), while creates
+ * retry only on {@link UpstreamFailure#retriesCreate()}, when the platform provably did not act (connection
+ * refused, 429, 503). Waits honour {@code Retry-After} (capped), else 1–2 s with jitter. Retries and circuit state
+ * changes are reported to {@link UpstreamMetrics}.
  */
 @ApplicationScoped
 class UpstreamGuards {
