@@ -1,5 +1,8 @@
 package dev.reportgateway.acronis;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -26,7 +29,10 @@ public class AcronisApiException extends RuntimeException {
     public static final int VERSION_MISMATCH = 1001;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Longest upstream text (message, domain, code) kept; the rest is cut and marked with an ellipsis. */
     private static final int MAX_MESSAGE = 500;
+    /** Most bytes of an upstream error body read; a longer body is cut there (and then is no longer JSON). */
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final int status;
     private final transient ErrorDetail error;
@@ -65,16 +71,20 @@ public class AcronisApiException extends RuntimeException {
     }
 
     static AcronisApiException from(Response response) {
-        String body = null;
-        try {
-            if (response.hasEntity()) {
-                body = response.readEntity(String.class);
-            }
-        } catch (RuntimeException unreadable) {
-            // an unreadable body leaves only the status to report
-        }
-        return new AcronisApiException(response.getStatus(), parse(body),
+        return new AcronisApiException(response.getStatus(), parse(boundedBody(response)),
                 retryAfter(response.getHeaderString("Retry-After"), Instant.now()));
+    }
+
+    /** At most {@link #MAX_BODY_BYTES} of the error body, as UTF-8; {@code null} when there is none or it cannot be read. */
+    private static String boundedBody(Response response) {
+        if (!response.hasEntity()) {
+            return null;
+        }
+        try (InputStream body = response.readEntity(InputStream.class)) {
+            return body == null ? null : new String(body.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException unreadable) {
+            return null; // an unreadable body leaves only the status to report
+        }
     }
 
     /** {@code Retry-After} as delay-seconds or an HTTP date; {@code null} when absent or unreadable. */
@@ -94,7 +104,10 @@ public class AcronisApiException extends RuntimeException {
         }
     }
 
-    /** Reads {@code errorScheme} or {@code {error, error_description}}; a non-JSON body becomes a short message. */
+    /**
+     * Reads {@code errorScheme} or {@code {error, error_description}}; a non-JSON body becomes a short message.
+     * Message, domain and a textual code are cut to {@value #MAX_MESSAGE} characters whatever the shape.
+     */
     static ErrorDetail parse(String body) {
         if (body == null || body.isBlank()) {
             return null;
@@ -108,16 +121,23 @@ public class AcronisApiException extends RuntimeException {
         JsonNode error = root == null ? null : root.get("error");
         if (error != null && error.isObject()) {
             try {
-                return JSON.treeToValue(error, ErrorDetail.class);
+                ErrorDetail parsed = JSON.treeToValue(error, ErrorDetail.class);
+                return new ErrorDetail(truncate(parsed.code()), truncate(parsed.message()), truncate(parsed.domain()),
+                        parsed.details(), parsed.context(), parsed.data());
             } catch (Exception odd) {
-                return new ErrorDetail(error.get("code"), truncate(error.path("message").asText(null)), null, null, null, null);
+                return new ErrorDetail(truncate(error.get("code")), truncate(error.path("message").asText(null)), null, null, null,
+                        null);
             }
         }
         if (error != null && error.isTextual()) {
             String description = root.path("error_description").asText(null);
-            return new ErrorDetail(TextNode.valueOf(error.asText()), truncate(description), null, null, null, null);
+            return new ErrorDetail(TextNode.valueOf(truncate(error.asText())), truncate(description), null, null, null, null);
         }
         return new ErrorDetail(null, truncate(body.strip()), null, Map.of(), null, null);
+    }
+
+    private static JsonNode truncate(JsonNode code) {
+        return code != null && code.isTextual() ? TextNode.valueOf(truncate(code.asText())) : code;
     }
 
     private static String truncate(String text) {

@@ -1,6 +1,8 @@
 package dev.reportgateway.acronis;
 
-import java.util.concurrent.TimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -27,24 +30,26 @@ public class AcronisReadinessCheck implements AsyncHealthCheck {
     private final AcronisTokens tokens;
     private final AcronisEndpoint endpoint;
     private final AcronisConfig config;
+    private final Clock clock;
     private final AtomicReference<Checked> last = new AtomicReference<>();
 
     /** One check: when it started, and its (shared, remembered) answer. */
-    private record Checked(long startedNanos, Uni<HealthCheckResponse> answer) {
+    private record Checked(Instant started, Uni<HealthCheckResponse> answer) {
     }
 
-    AcronisReadinessCheck(AcronisTokens tokens, AcronisEndpoint endpoint, AcronisConfig config) {
+    AcronisReadinessCheck(AcronisTokens tokens, AcronisEndpoint endpoint, AcronisConfig config, Clock clock) {
         this.tokens = tokens;
         this.endpoint = endpoint;
         this.config = config;
+        this.clock = clock;
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
         while (true) {
             Checked previous = last.get();
-            long now = System.nanoTime();
-            if (previous != null && now - previous.startedNanos() < config.readinessInterval().toNanos()) {
+            Instant now = clock.instant();
+            if (previous != null && isRecent(Duration.between(previous.started(), now))) {
                 return previous.answer();
             }
             Checked fresh = new Checked(now, check().memoize().indefinitely());
@@ -52,6 +57,10 @@ public class AcronisReadinessCheck implements AsyncHealthCheck {
                 return fresh.answer();
             }
         }
+    }
+
+    private boolean isRecent(Duration age) {
+        return !age.isNegative() && age.compareTo(config.readinessInterval()) < 0;
     }
 
     private Uni<HealthCheckResponse> check() {

@@ -1,5 +1,6 @@
 package dev.reportgateway.acronis;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +41,7 @@ public class AcronisTokens {
     private final AcronisCredentials credentials;
     private final OidcClients oidcClients;
     private final MeterRegistry registry;
+    private final Clock clock;
 
     private final AtomicReference<CachedToken> cached = new AtomicReference<>();
     private final AtomicReference<Uni<CachedToken>> inFlight = new AtomicReference<>();
@@ -55,12 +57,13 @@ public class AcronisTokens {
     }
 
     AcronisTokens(AcronisConfig config, AcronisEndpoint endpoint, AcronisCredentials credentials, OidcClients oidcClients,
-            MeterRegistry registry) {
+            MeterRegistry registry, Clock clock) {
         this.config = config;
         this.endpoint = endpoint;
         this.credentials = credentials;
         this.oidcClients = oidcClients;
         this.registry = registry;
+        this.clock = clock;
     }
 
     /** The access token to send now: cached, or obtained by the one request in flight. */
@@ -97,8 +100,8 @@ public class AcronisTokens {
         return true;
     }
 
-    private static boolean isFresh(CachedToken token) {
-        return token != null && Instant.now().isBefore(token.renewAt());
+    private boolean isFresh(CachedToken token) {
+        return token != null && clock.instant().isBefore(token.renewAt());
     }
 
     private Uni<CachedToken> renew() {
@@ -121,7 +124,7 @@ public class AcronisTokens {
     }
 
     private Uni<CachedToken> requestToken() {
-        Instant requestedAt = Instant.now();
+        Instant requestedAt = clock.instant();
         return client().flatMap(OidcClient::getTokens)
                 .map(tokens -> toCached(tokens, requestedAt))
                 .invoke(token -> LOG.debugf("Obtained a platform access token; renewing at %s", token.renewAt()))

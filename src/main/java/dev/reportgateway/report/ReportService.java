@@ -8,24 +8,20 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.reportgateway.acronis.AcronisApiException;
+import dev.reportgateway.acronis.AcronisClient;
 import dev.reportgateway.acronis.AcronisConfig;
 import dev.reportgateway.acronis.AcronisCredentials;
-import dev.reportgateway.acronis.AcronisDownloadsApi;
-import dev.reportgateway.acronis.AcronisReportsApi;
-import dev.reportgateway.acronis.AcronisTokens;
-import dev.reportgateway.acronis.AcronisUnavailableException;
-import dev.reportgateway.acronis.model.ApiClient;
+import dev.reportgateway.acronis.UpstreamFailure;
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportPost;
 import dev.reportgateway.acronis.model.ReportPut;
@@ -33,43 +29,32 @@ import dev.reportgateway.acronis.model.StoredReport;
 import dev.reportgateway.acronis.model.StoredReports;
 import dev.reportgateway.acronis.model.UuidList;
 import dev.reportgateway.metrics.MetricNames;
-import dev.reportgateway.report.UpstreamMetrics.Operation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The gateway's policy in front of the platform's reports API: validates every request before any upstream
- * call, fills the documented defaults, replays idempotent creates, runs every call under the fault-tolerance
- * policy of {@link UpstreamGuards} and timed by {@link UpstreamMetrics}, and renews the platform token once when the
- * platform rejects it.
+ * call, fills the documented defaults and replays idempotent creates; the calls themselves (retries, circuit
+ * breaker, metrics, token renewal) are {@link AcronisClient}'s.
  */
 @ApplicationScoped
 public class ReportService {
 
-    private final AcronisReportsApi api;
-    private final AcronisTokens tokens;
+    private final AcronisClient client;
     private final AcronisCredentials credentials;
     private final AcronisConfig config;
-    private final UpstreamGuards guards;
-    private final UpstreamMetrics metrics;
     private final IdempotencyStore idempotency;
     private final Counter replays;
-    private final AcronisDownloadsApi downloads;
     private final CreateReportValidator createValidator;
     private final UpdateReportValidator updateValidator = new UpdateReportValidator();
 
     private volatile String clientTenantId;
 
-    ReportService(AcronisReportsApi api, AcronisDownloadsApi downloads, AcronisTokens tokens, AcronisCredentials credentials,
-            AcronisConfig config, UpstreamGuards guards, UpstreamMetrics metrics, IdempotencyStore idempotency, Clock clock,
-            MeterRegistry registry) {
-        this.api = api;
-        this.downloads = downloads;
-        this.tokens = tokens;
+    ReportService(AcronisClient client, AcronisCredentials credentials, AcronisConfig config, IdempotencyStore idempotency,
+            Clock clock, MeterRegistry registry) {
+        this.client = client;
         this.credentials = credentials;
         this.config = config;
-        this.guards = guards;
-        this.metrics = metrics;
         this.idempotency = idempotency;
         this.replays = registry.counter(MetricNames.IDEMPOTENCY_REPLAYS);
         this.createValidator = new CreateReportValidator(clock);
@@ -83,12 +68,15 @@ public class ReportService {
      * Creates a report from a {@code reportPost} body. Defaults: {@code parameters.tenant_id} is the configured
      * tenant or the API client's own; {@code recipients} is {@code []} for {@code save} when none are given.
      * With an idempotency key, the first successful answer for that caller and key is replayed for the same
-     * body; another body is refused, and so is a second request while the first one runs.
+     * body; another body is refused, and so is a second request while the first one runs. The tenant's report
+     * ids are listed before a keyed create; when its outcome is unknown (timeout, 5xx, connection lost after
+     * sending), a retry with the key first looks among the tenant's new reports for one made from the same
+     * body, and answers it instead of creating another.
      */
     public Created create(String caller, String idempotencyKey, JsonNode body) {
         ReportPost post = withDefaults(createValidator.validate(body));
         if (idempotencyKey == null) {
-            return new Created(createUpstream(post), false);
+            return new Created(client.createReport(post), false);
         }
         IdempotencyStore.Claim claim = idempotency.claim(caller, IdempotencyKeys.require(idempotencyKey), digest(body));
         if (claim instanceof IdempotencyStore.Claim.Replay replay) {
@@ -96,20 +84,65 @@ public class ReportService {
             return new Created(replay.report(), true);
         }
         IdempotencyStore.Claim.Fresh fresh = (IdempotencyStore.Claim.Fresh) claim;
+        IdempotencyStore.Attempt attempt = fresh.entry().earlier();
         try {
-            Report report = createUpstream(post);
+            if (attempt != null) {
+                Optional<Report> earlier = createdBy(attempt);
+                if (earlier.isPresent()) {
+                    idempotency.complete(fresh, earlier.get());
+                    replays.increment();
+                    return new Created(earlier.get(), true);
+                }
+            } else {
+                attempt = new IdempotencyStore.Attempt(reportIds(post.parameters().tenantId()), post);
+            }
+            Report report = client.createReport(post);
             idempotency.complete(fresh, report);
             return new Created(report, false);
         } catch (RuntimeException failed) {
-            idempotency.release(fresh);
+            if (attempt != null && (fresh.entry().earlier() != null || UpstreamFailure.of(failed).mayHaveActed())) {
+                idempotency.unknown(fresh, attempt);
+            } else {
+                idempotency.release(fresh);
+            }
             throw failed;
         }
+    }
+
+    /** The report an earlier attempt made, if the tenant has a new one matching the body it sent. */
+    private Optional<Report> createdBy(IdempotencyStore.Attempt attempt) {
+        for (String id : reportIds(attempt.sent().parameters().tenantId())) {
+            if (!attempt.reportIdsBefore().contains(id)) {
+                Optional<Report> candidate = fetchIfPresent(id);
+                if (candidate.isPresent() && attempt.madeFrom(candidate.get())) {
+                    return candidate;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Report> fetchIfPresent(String reportId) {
+        try {
+            return Optional.of(client.fetchReport(reportId));
+        } catch (AcronisApiException gone) {
+            if (gone.status() == 404) {
+                return Optional.empty();
+            }
+            throw gone;
+        }
+    }
+
+    private Set<String> reportIds(String tenantId) {
+        return Optional.ofNullable(client.tenantReports(tenantId).items()).orElse(List.of()).stream()
+                .map(id -> id.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Fetches a report's configuration, including the {@code version} a delete needs. */
     public Report fetch(String reportId) {
         String id = Ids.requireUuid("report_id", reportId);
-        return read(Operation.FETCH, () -> api.fetchReport(id), Report.class);
+        return client.fetchReport(id);
     }
 
     /** Deletes a report; {@code version} must be the report's current version (a positive integer). */
@@ -125,10 +158,7 @@ public class ReportService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        read(Operation.DELETE, () -> {
-            api.deleteReport(id, parsedVersion);
-            return null;
-        }, Void.class);
+        client.deleteReport(id, parsedVersion);
     }
 
     /** Updates a scheduled report (the platform refuses one-time reports) from a {@code reportPut} body. */
@@ -144,20 +174,19 @@ public class ReportService {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        ReportPut validated = put;
-        return read(Operation.UPDATE, () -> api.updateReport(id, validated), Report.class);
+        return client.updateReport(id, put);
     }
 
     /** The ids of a tenant's reports. */
     public UuidList tenantReports(String tenantId) {
         String id = Ids.requireUuid("tenant_id", tenantId);
-        return read(Operation.TENANT_REPORTS, () -> api.tenantReports(id), UuidList.class);
+        return client.tenantReports(id);
     }
 
     /** The stored reports (generated files) of a report, with their formats and statuses. */
     public StoredReports storedReports(String reportId) {
         String id = Ids.requireUuid("report_id", reportId);
-        return read(Operation.STORED_REPORTS, () -> api.storedReports(id), StoredReports.class);
+        return client.storedReports(id);
     }
 
     /** A stored report being downloaded: what it is, and its bytes as the platform sends them (maybe gzip). */
@@ -185,17 +214,7 @@ public class ReportService {
         if ("failed".equals(stored.status())) {
             throw new StoredReportUnavailableException(StoredReportUnavailableException.Kind.FAILED);
         }
-        Response answer = read(Operation.DOWNLOAD, () -> downloads.download(id, storedId), Response.class);
-        return new StoredFile(id, stored, answer.readEntity(InputStream.class));
-    }
-
-    private Report createUpstream(ReportPost post) {
-        return metrics.time(Operation.CREATE, () -> guards.create(() -> call(() -> api.createReport(post)), Report.class));
-    }
-
-    /** A GET, PUT or DELETE upstream call under the read policy, timed as {@code operation}. */
-    private <T> T read(Operation operation, Supplier<T> upstreamCall, Class<T> type) {
-        return metrics.time(operation, () -> guards.read(() -> call(upstreamCall), type));
+        return new StoredFile(id, stored, client.download(id, storedId));
     }
 
     private ReportPost withDefaults(ReportPost post) {
@@ -230,7 +249,7 @@ public class ReportService {
             if (clientTenantId == null) {
                 String clientId = credentials.clientId().orElseThrow(() -> new InvalidRequestException("parameters.tenant_id",
                         "is required: no acronis.tenant-id or acronis.client-id is configured to default it from"));
-                String tenant = read(Operation.CLIENT, () -> api.fetchClient(clientId), ApiClient.class).tenantId();
+                String tenant = client.fetchClient(clientId).tenantId();
                 clientTenantId = Ids.requireUuid("tenant_id", tenant);
             }
             return clientTenantId;
@@ -243,37 +262,6 @@ public class ReportService {
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
-    }
-
-    /**
-     * Makes one upstream attempt. A 401 means the platform no longer accepts the cached token: it is dropped
-     * and the attempt is made once more with a new one. Transport failures and unreadable answers become
-     * {@link AcronisUnavailableException}.
-     */
-    private <T> T call(Supplier<T> upstreamCall) {
-        long tokenGeneration = tokens.generation();
-        try {
-            return translateFailures(upstreamCall);
-        } catch (AcronisApiException rejected) {
-            if (rejected.status() == 401 && tokens.discardRejected(tokenGeneration)) {
-                return translateFailures(upstreamCall);
-            }
-            throw rejected;
-        }
-    }
-
-    private static <T> T translateFailures(Supplier<T> upstreamCall) {
-        try {
-            return upstreamCall.get();
-        } catch (ProcessingException failed) {
-            if (failed.getCause() instanceof AcronisApiException rejected) {
-                throw rejected;
-            }
-            throw AcronisUnavailableException.classify(failed);
-        } catch (WebApplicationException unreadable) {
-            // the client's own failure to read a 2xx answer (e.g. malformed JSON); never answer with its status
-            throw new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREADABLE, unreadable);
         }
     }
 }

@@ -19,11 +19,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.reportgateway.acronis.AcronisApiException;
 import dev.reportgateway.acronis.AcronisUnavailableException;
+import dev.reportgateway.acronis.UpstreamFailure;
+import dev.reportgateway.acronis.UpstreamPolicyConfig;
 import dev.reportgateway.acronis.model.ErrorDetail;
 import dev.reportgateway.report.IdempotencyConflictException;
 import dev.reportgateway.report.InvalidRequestException;
 import dev.reportgateway.report.StoredReportUnavailableException;
-import dev.reportgateway.report.UpstreamPolicyConfig;
 import dev.reportgateway.usage.UnsupportedUsageFormatException;
 import dev.reportgateway.usage.UsageFormatException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -33,7 +34,8 @@ import io.quarkus.security.UnauthorizedException;
 /**
  * Turns every failure into one {@code application/problem+json} answer (RFC 9457). Upstream errors keep the
  * platform's status where it is the caller's business (400, 404, 409, 415, 422); failures of the gateway's
- * own credentials or of the platform itself are 502, a timeout 504. No upstream header or secret is copied.
+ * own credentials or of the platform itself are 502, a timeout 504, as {@link UpstreamFailure} classifies them.
+ * No upstream header or secret is copied.
  */
 public class ProblemMappers {
 
@@ -73,14 +75,15 @@ public class ProblemMappers {
                     path(uri), null, upstream));
         }
         int status = rejected.status();
-        if (status == 401 || status == 403) {
+        UpstreamFailure failure = UpstreamFailure.of(rejected);
+        if (failure == UpstreamFailure.CREDENTIALS_REJECTED) {
             LOG.warnf("The platform rejected the gateway's credentials (HTTP %d) on %s", status, path(uri));
             return answer(new Problem(TYPE_PREFIX + "upstream-credentials-rejected", "Platform rejected the gateway's credentials",
                     502, "The Acronis platform rejected the gateway's own credentials (HTTP " + status
                             + "): check the API client's id, secret, data center and roles.",
                     path(uri), null, upstream));
         }
-        if (PASSED_THROUGH.contains(status)) {
+        if (failure == UpstreamFailure.REFUSED && PASSED_THROUGH.contains(status)) {
             return answer(new Problem(TYPE_PREFIX + "upstream-refused", "Refused by the Acronis platform", status,
                     detail(rejected, "The Acronis platform refused the request."), path(uri), null, upstream));
         }
@@ -92,7 +95,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public RestResponse<Problem> upstreamUnavailable(AcronisUnavailableException unavailable, UriInfo uri) {
         LOG.warnf("Upstream call for %s failed: %s (%s)", path(uri), unavailable.reason(), rootCause(unavailable));
-        boolean timeout = unavailable.reason() == AcronisUnavailableException.Reason.TIMEOUT;
+        boolean timeout = UpstreamFailure.of(unavailable) == UpstreamFailure.TIMEOUT;
         return answer(new Problem(TYPE_PREFIX + (timeout ? "upstream-timeout" : "upstream-unavailable"),
                 timeout ? "Acronis platform timed out" : "Acronis platform unavailable", timeout ? 504 : 502,
                 unavailable.getMessage(), path(uri), null, null));

@@ -27,7 +27,7 @@ class UpstreamReadinessTest extends UpstreamTest {
     private static final String CHECK = "checks.find { it.name == 'acronis-platform' }";
 
     @Test
-    void downWhileTokensAreRefusedThenUpAfterTheInterval() throws InterruptedException {
+    void downWhileTokensAreRefusedThenUpAfterTheInterval() {
         wireMock.stubFor(post(urlPathEqualTo(Upstream.TOKEN_PATH)).willReturn(
                 Upstream.json(401, "{\"error\":\"access_denied\",\"error_description\":\"bad client credentials\"}")));
         waitOneInterval(); // whatever an earlier check answered has expired
@@ -60,7 +60,8 @@ class UpstreamReadinessTest extends UpstreamTest {
         assertFalse(up.contains(TOKEN), "readiness answer shows the token");
     }
 
-    private static void waitOneInterval() throws InterruptedException {
-        Thread.sleep(WireMockUpstream.READINESS_INTERVAL.toMillis() + 100);
+    /** Lets one readiness interval pass on the application's clock. */
+    private void waitOneInterval() {
+        clock.advance(WireMockUpstream.READINESS_INTERVAL);
     }
 }

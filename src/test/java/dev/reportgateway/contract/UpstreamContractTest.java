@@ -12,9 +12,14 @@ import com.github.tomakehurst.wiremock.http.ImmutableRequest;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Proves the contract validator accepts what the platform documents and rejects what it must. No Quarkus boot. */
 class UpstreamContractTest {
@@ -46,14 +51,10 @@ class UpstreamContractTest {
 
     // ------------------------------------------------------------------------------------- POST /reports
 
-    @Test
-    void seedCreateBodyIsValid() {
-        assertValidRequest("POST", "/api/2/reports", Map.of(), JSON, SEED_CREATE);
-    }
-
-    @Test
-    void sandboxPrefixIsStripped() {
-        assertValidRequest("POST", "/sandbox/api/2/reports", Map.of(), JSON, SEED_CREATE);
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/2/reports", "/sandbox/api/2/reports" })
+    void seedCreateBodyIsValidWithOrWithoutTheSandboxPrefix(String path) {
+        assertValidRequest("POST", path, Map.of(), JSON, SEED_CREATE);
     }
 
     @Test
@@ -62,41 +63,24 @@ class UpstreamContractTest {
                 Map.of("Content-Type", "application/json"), SEED_CREATE), "security");
     }
 
-    @Test
-    void unknownFieldInsideParametersIsInvalid() {
-        String body = SEED_CREATE.replace("\"show_skus\":true", "\"show_sku\":true");
-        assertInvalid(validateRequest("POST", "/api/2/reports", Map.of(), JSON, body), "additionalProperties");
+    /** The seed body with one text replaced, and the kind of violation the validator must report. */
+    static Stream<Arguments> invalidCreateBodies() {
+        return Stream.of(
+                Arguments.of("unknown field inside parameters", "\"show_skus\":true", "\"show_sku\":true", "additionalProperties"),
+                Arguments.of("unknown top-level field", "\"result_action\":\"send\"", "\"result_action\":\"send\",\"x\":1",
+                        "additionalProperties"),
+                Arguments.of("unknown level", "\"level\":\"accounts\"", "\"level\":\"everything\"", "enum"),
+                Arguments.of("upper-case tenant id", "ede9f834-70b3-476c-83d9-736f9f8c7dae", "EDE9F834-70B3-476C-83D9-736F9F8C7DAE",
+                        "pattern"),
+                Arguments.of("malformed tenant id", "ede9f834-70b3-476c-83d9-736f9f8c7dae", "ede9f834-70b3-476c-83d9", "schema"),
+                Arguments.of("missing required field", ",\"result_action\":\"send\"", "", "required"));
     }
 
-    @Test
-    void unknownTopLevelFieldIsInvalid() {
-        String body = SEED_CREATE.replace("\"result_action\":\"send\"", "\"result_action\":\"send\",\"x\":1");
-        assertInvalid(validateRequest("POST", "/api/2/reports", Map.of(), JSON, body), "additionalProperties");
-    }
-
-    @Test
-    void unknownLevelIsInvalid() {
-        String body = SEED_CREATE.replace("\"level\":\"accounts\"", "\"level\":\"everything\"");
-        assertInvalid(validateRequest("POST", "/api/2/reports", Map.of(), JSON, body), "enum");
-    }
-
-    @Test
-    void upperCaseTenantIdIsInvalid() {
-        String body = SEED_CREATE.replace("ede9f834-70b3-476c-83d9-736f9f8c7dae",
-                "EDE9F834-70B3-476C-83D9-736F9F8C7DAE");
-        assertInvalid(validateRequest("POST", "/api/2/reports", Map.of(), JSON, body), "pattern");
-    }
-
-    @Test
-    void malformedTenantIdIsInvalid() {
-        String body = SEED_CREATE.replace("ede9f834-70b3-476c-83d9-736f9f8c7dae", "ede9f834-70b3-476c-83d9");
-        assertInvalid(validateRequest("POST", "/api/2/reports", Map.of(), JSON, body), "schema");
-    }
-
-    @Test
-    void missingRequiredFieldIsInvalid() {
-        String body = SEED_CREATE.replace(",\"result_action\":\"send\"", "");
-        assertInvalid(validateRequest("POST", "/api/2/reports", Map.of(), JSON, body), "required");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidCreateBodies")
+    void invalidCreateBodyIsRefused(String name, String seedText, String replacement, String expectedKeyPart) {
+        String body = SEED_CREATE.replace(seedText, replacement);
+        assertInvalid(validateRequest("POST", "/api/2/reports", Map.of(), JSON, body), expectedKeyPart);
     }
 
     @Test

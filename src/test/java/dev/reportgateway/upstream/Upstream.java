@@ -11,9 +11,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 /** Stubs and counts of the stand-in platform, shared by the WireMock-backed tests. */
 public final class Upstream {
@@ -37,9 +39,18 @@ public final class Upstream {
                         + "\",\"type\":\"api_client\",\"status\":\"enabled\"}")));
     }
 
-    /** The platform answers every create with the seed's report, id {@code reportId}, version 1. */
+    /**
+     * The platform answers every create with the seed's report, id {@code reportId}, version 1, and lists no report
+     * for the seed's tenant (what a keyed create asks first).
+     */
     public static void stubCreated(WireMockServer wireMock, String reportId) {
         wireMock.stubFor(post(urlEqualTo(REPORTS_PATH)).willReturn(json(200, reportJson(reportId, 1, SeedReport.TENANT))));
+        wireMock.stubFor(get(urlEqualTo(tenantReportsPath(SeedReport.TENANT))).willReturn(json(200, "{\"items\":[]}")));
+    }
+
+    /** {@code GET /tenants/{tenant_id}/reports}. */
+    public static String tenantReportsPath(String tenant) {
+        return "/api/2/tenants/" + tenant + "/reports";
     }
 
     public static void stubToken(WireMockServer wireMock, String token, long expiresOn) {
@@ -55,6 +66,20 @@ public final class Upstream {
 
     public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /**
+     * Polls until the platform has received a request matching {@code pattern} (it may still be answering it);
+     * fails after ten seconds.
+     */
+    public static void awaitRequest(WireMockServer wireMock, RequestPatternBuilder pattern) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (wireMock.countRequestsMatching(pattern.build()).getCount() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the platform never received " + pattern.build());
+            }
+            Thread.sleep(10);
+        }
     }
 
     public static int tokenRequests(WireMockServer wireMock) {

@@ -11,8 +11,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * Base of the tests that run the gateway against the {@link WireMockUpstream}: every test starts with no cached
- * platform token, a closed circuit breaker, no recorded request, a token endpoint issuing {@link #TOKEN}, the
- * client lookup stubbed, and (from {@link KeyedTest}) the admin key on every request.
+ * platform token, a closed circuit breaker, the system time on the {@link TestClock}, no recorded request, a token
+ * endpoint issuing {@link #TOKEN}, the client lookup stubbed, and (from {@link KeyedTest}) the admin key on every request.
  * Subclasses carry {@code @QuarkusTest @WithTestResource(WireMockUpstream.class)}.
  */
 public abstract class UpstreamTest extends KeyedTest {
@@ -28,8 +28,12 @@ public abstract class UpstreamTest extends KeyedTest {
     @Inject
     protected AcronisTokens tokens;
 
+    @Inject
+    protected TestClock clock;
+
     @BeforeEach
     void freshUpstream() {
+        clock.reset();
         tokens.discardRejected(tokens.generation());
         CircuitBreakerMaintenance.get().resetAll();
         Upstream.reset(wireMock, TOKEN);

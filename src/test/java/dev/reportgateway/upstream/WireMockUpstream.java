@@ -17,8 +17,11 @@ public class WireMockUpstream implements QuarkusTestResourceLifecycleManager {
 
     public static final String CLIENT_ID = "00000000-7e57-4000-8000-00000000c1d0";
     public static final String CLIENT_SECRET = "fake-client-secret-for-tests";
-    /** How long readiness repeats its last answer here (30 s in production). */
-    public static final Duration READINESS_INTERVAL = Duration.ofSeconds(2);
+    /**
+     * How long readiness repeats its last answer here (30 s in production): long, so that only a test moving the
+     * {@link TestClock} ends it, never a slow machine.
+     */
+    public static final Duration READINESS_INTERVAL = Duration.ofHours(1);
 
     private WireMockServer server;
 

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import dev.reportgateway.upstream.Upstream;
 import dev.reportgateway.upstream.UpstreamTest;
@@ -21,7 +22,10 @@ import dev.reportgateway.upstream.WireMockUpstream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** {@code DELETE /api/2/reports/{id}?version=N}: the version reaches the platform; conflicts are 409 with code 1001. */
+/**
+ * {@code DELETE /api/2/reports/{id}?version=N}: the version reaches the platform; conflicts are 409 with code 1001;
+ * a 404 to a retry after an attempt that may have deleted is the delete having happened (204).
+ */
 @QuarkusTest
 @WithTestResource(WireMockUpstream.class)
 class DeleteReportTest extends UpstreamTest {
@@ -78,6 +82,32 @@ class DeleteReportTest extends UpstreamTest {
                 .body("detail", equalTo("Report not found"))
                 .body("upstream.status", is(404))
                 .body("errors", nullValue());
+    }
+
+    @Test
+    void aRetriedDeleteWhoseFirstAttemptDeletedIs204() {
+        String path = "/api/2/reports/" + REPORT_ID + "?version=3";
+        wireMock.stubFor(delete(urlEqualTo(path)).inScenario("delete").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(Upstream.json(504, Upstream.errorJson(504, "Gateway Timeout"))).willSetStateTo("deleted"));
+        wireMock.stubFor(delete(urlEqualTo(path)).inScenario("delete").whenScenarioStateIs("deleted")
+                .willReturn(Upstream.json(404, Upstream.errorJson(404, "Report not found"))));
+
+        given().when().delete(path).then().statusCode(204).body(equalTo(""));
+
+        wireMock.verify(2, deleteRequestedFor(urlEqualTo(path)));
+    }
+
+    @Test
+    void a404AfterAnAttemptThePlatformTurnedAwayStays404() {
+        String path = "/api/2/reports/" + REPORT_ID + "?version=3";
+        wireMock.stubFor(delete(urlEqualTo(path)).inScenario("delete").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(Upstream.json(503, Upstream.errorJson(503, "Service unavailable"))).willSetStateTo("busy"));
+        wireMock.stubFor(delete(urlEqualTo(path)).inScenario("delete").whenScenarioStateIs("busy")
+                .willReturn(Upstream.json(404, Upstream.errorJson(404, "Report not found"))));
+
+        given().when().delete(path).then().statusCode(404).body("upstream.status", is(404));
+
+        wireMock.verify(2, deleteRequestedFor(urlEqualTo(path)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.reportgateway.web;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -13,7 +15,10 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import dev.reportgateway.upstream.SeedReport;
@@ -65,7 +70,7 @@ class IdempotencyTest extends UpstreamTest {
                 .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT)).withFixedDelay(800)));
         String key = UUID.randomUUID().toString();
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> createAs(TestKeys.ADMIN, key, SEED).statusCode());
-        Thread.sleep(300);
+        Upstream.awaitRequest(wireMock, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
 
         create(key, SEED).then().statusCode(409)
                 .body("type", equalTo("urn:report-gateway:problem:idempotency-key-in-flight"));
@@ -75,17 +80,71 @@ class IdempotencyTest extends UpstreamTest {
     }
 
     @Test
-    void aFailedCreateFreesTheKeyForTheRetry() {
+    void aRefusedCreateFreesTheKeyForTheRetry() {
         wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(Upstream.json(500, Upstream.errorJson(500, "Internal system error"))).willSetStateTo("ok"));
+                .willReturn(Upstream.json(400, Upstream.errorJson(400, "Usage history is not ready"))).willSetStateTo("ok"));
         wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).inScenario("flaky").whenScenarioStateIs("ok")
                 .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
         String key = UUID.randomUUID().toString();
 
-        create(key, SEED).then().statusCode(502);
+        create(key, SEED).then().statusCode(400);
         create(key, SEED).then().statusCode(200).header("Idempotent-Replayed", nullValue());
         create(key, SEED).then().statusCode(200).header("Idempotent-Replayed", "true");
         wireMock.verify(2, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+    }
+
+    /**
+     * The platform makes the report but the gateway never learns it: the answer comes after the read timeout, or
+     * is a 500. The retry with the key finds the new report among the tenant's and answers it: one report upstream.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "answer after the read timeout", "500 after acting" })
+    void aCreateWhoseOutcomeWasUnknownIsFoundNotMadeTwice(String failure) {
+        String tenantReports = Upstream.tenantReportsPath(SeedReport.TENANT);
+        String existing = "6f1a8a3e-5c8e-4b9f-9d47-2d0c2b7e1a11";
+        ResponseDefinitionBuilder actedButNoAnswer = failure.startsWith("500")
+                ? Upstream.json(500, Upstream.errorJson(500, "Internal system error"))
+                : Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT)).withFixedDelay(2500);
+        wireMock.stubFor(get(urlEqualTo(tenantReports)).inScenario("create").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(Upstream.json(200, "{\"items\":[\"" + existing + "\"]}")));
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).inScenario("create").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(actedButNoAnswer).willSetStateTo("created"));
+        wireMock.stubFor(get(urlEqualTo(tenantReports)).inScenario("create").whenScenarioStateIs("created")
+                .willReturn(Upstream.json(200, "{\"items\":[\"" + existing + "\",\"" + REPORT_ID.toUpperCase() + "\"]}")));
+        wireMock.stubFor(get(urlEqualTo(Upstream.REPORTS_PATH + "/" + REPORT_ID))
+                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
+        String key = UUID.randomUUID().toString();
+
+        create(key, SEED).then().statusCode(failure.startsWith("500") ? 502 : 504);
+        create(key, SEED).then().statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(REPORT_ID))
+                .body("version", equalTo(1));
+        create(key, SEED).then().statusCode(200).header("Idempotent-Replayed", "true").body("id", equalTo(REPORT_ID));
+
+        wireMock.verify(1, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+        wireMock.verify(0, getRequestedFor(urlEqualTo(Upstream.REPORTS_PATH + "/" + existing)));
+    }
+
+    @Test
+    void aCreateWhoseOutcomeWasUnknownIsMadeOnRetryWhenNoNewReportMatches() {
+        String other = "6f1a8a3e-5c8e-4b9f-9d47-2d0c2b7e1a11";
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).inScenario("create").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(Upstream.json(500, Upstream.errorJson(500, "Internal system error"))).willSetStateTo("failed"));
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).inScenario("create").whenScenarioStateIs("failed")
+                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
+        wireMock.stubFor(get(urlEqualTo(Upstream.tenantReportsPath(SeedReport.TENANT))).inScenario("create")
+                .whenScenarioStateIs("failed").willReturn(Upstream.json(200, "{\"items\":[\"" + other + "\"]}")));
+        // someone else's new report for the tenant, for another period
+        wireMock.stubFor(get(urlEqualTo(Upstream.REPORTS_PATH + "/" + other)).willReturn(Upstream.json(200,
+                Upstream.reportJson(other, 1, SeedReport.TENANT).replace("2017-05-07", "2017-05-06"))));
+        String key = UUID.randomUUID().toString();
+
+        create(key, SEED).then().statusCode(502);
+        create(key, SEED).then().statusCode(200).header("Idempotent-Replayed", nullValue()).body("id", equalTo(REPORT_ID));
+
+        wireMock.verify(2, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+        wireMock.verify(1, getRequestedFor(urlEqualTo(Upstream.REPORTS_PATH + "/" + other)));
     }
 
     @Test

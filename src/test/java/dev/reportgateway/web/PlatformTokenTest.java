@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,14 +65,14 @@ class PlatformTokenTest extends UpstreamTest {
     }
 
     @Test
-    void tokenIsRenewedAheadOfExpiresOn() throws Exception {
-        stubTokenSequence(Upstream.tokenJson("fake-short-token-1", Instant.now().plusSeconds(6).getEpochSecond()),
+    void tokenIsRenewedAheadOfExpiresOn() {
+        stubTokenSequence(Upstream.tokenJson("fake-short-token-1", Instant.now().plusSeconds(3600).getEpochSecond()),
                 Upstream.tokenJson("fake-short-token-2", Instant.now().plusSeconds(7200).getEpochSecond()));
 
         create();
         create();
         assertEquals(1, Upstream.tokenRequests(wireMock), "a valid token is reused");
-        Thread.sleep(3200); // past half of the (5 to 6 s) lifetime: renewal is due
+        clock.advance(Duration.ofMinutes(50)); // past the renewal 15 minutes ahead of the one-hour expiry
         create();
 
         assertEquals(2, Upstream.tokenRequests(wireMock));
@@ -82,12 +83,12 @@ class PlatformTokenTest extends UpstreamTest {
     }
 
     @Test
-    void expiresInIsUsedWhenExpiresOnIsMissing() throws Exception {
-        stubTokenSequence("{\"access_token\":\"fake-relative-token-1\",\"token_type\":\"bearer\",\"expires_in\":6,\"id_token\":\"x\"}",
+    void expiresInIsUsedWhenExpiresOnIsMissing() {
+        stubTokenSequence("{\"access_token\":\"fake-relative-token-1\",\"token_type\":\"bearer\",\"expires_in\":3600,\"id_token\":\"x\"}",
                 "{\"access_token\":\"fake-relative-token-2\",\"token_type\":\"bearer\",\"expires_in\":7200,\"id_token\":\"x\"}");
 
         create();
-        Thread.sleep(3200);
+        clock.advance(Duration.ofMinutes(50)); // past the renewal 15 minutes ahead of the one-hour expiry
         create();
 
         assertEquals(2, Upstream.tokenRequests(wireMock));

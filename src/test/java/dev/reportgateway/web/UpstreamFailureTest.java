@@ -8,9 +8,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 
@@ -20,6 +26,7 @@ import dev.reportgateway.upstream.UpstreamTest;
 import dev.reportgateway.upstream.WireMockUpstream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /** What a caller gets when the platform fails: the DESIGN §2 mapping, as problem+json, never a bare 500. */
 @QuarkusTest
@@ -111,5 +118,29 @@ class UpstreamFailureTest extends UpstreamTest {
                 .then().statusCode(502)
                 .body("upstream.status", is(503))
                 .body("upstream.message", equalTo("<html>Service Unavailable</html>"));
+    }
+
+    /**
+     * A platform error text of any size makes a small answer: message, domain and code are cut to 500 characters
+     * (plus an ellipsis), and of a body over 64 KiB only the start is read. Sizes: 5 MB message (more than is
+     * read), 50 000 characters in message, domain and code (read whole, then cut).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = { 5_000_000, 50_000 })
+    void hugeErrorTextsAreCutOnEveryPath(int length) {
+        String huge = "x".repeat(length);
+        String body = "{\"error\":{\"code\":\"" + (length > 100_000 ? "500" : huge) + "\",\"message\":\"" + huge
+                + "\",\"domain\":\"" + (length > 100_000 ? "PlatformAccountServer" : huge) + "\",\"details\":{}}}";
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).willReturn(Upstream.json(500, body)));
+        wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID)).willReturn(Upstream.json(404, body)));
+
+        for (Response answer : List.of(
+                given().contentType("application/json").body(SeedReport.body(SeedReport.TENANT)).when().post("/api/2/reports"),
+                given().when().get("/api/2/reports/" + REPORT_ID))) {
+            answer.then().contentType("application/problem+json")
+                    .body("detail.length()", lessThanOrEqualTo(501))
+                    .body("upstream.message.length()", lessThanOrEqualTo(501));
+            assertTrue(answer.asByteArray().length < 4096, "answer of " + answer.asByteArray().length + " bytes");
+        }
     }
 }

@@ -1,8 +1,7 @@
-package dev.reportgateway.report;
+package dev.reportgateway.acronis;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -11,26 +10,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import dev.reportgateway.acronis.AcronisApiException;
-import dev.reportgateway.acronis.AcronisUnavailableException;
-import dev.reportgateway.acronis.AcronisUnavailableException.Reason;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * The fault-tolerance policy of upstream calls (SmallRye Fault Tolerance guards). Every call passes one shared
- * circuit breaker and bulkhead; around that, reads and deletes retry on connection failures and on 429, 502,
- * 503, 504, while creates retry only when the platform provably did not act on them (connection refused, 429,
- * 503). Waits honour {@code Retry-After} (capped), else 1–2 s with jitter. Retries and circuit state changes are
- * reported to {@link UpstreamMetrics}.
+ * circuit breaker (opened by {@link UpstreamFailure#isPlatformFailure()}) and bulkhead; around that, GET, PUT and
+ * DELETE retry on {@link UpstreamFailure#retriesRead()} (connection failures, 429, 502, 503, 504), while creates
+ * retry only on {@link UpstreamFailure#retriesCreate()}, when the platform provably did not act (connection
+ * refused, 429, 503). Waits honour {@code Retry-After} (capped), else 1–2 s with jitter. Retries and circuit state
+ * changes are reported to {@link UpstreamMetrics}.
  */
 @ApplicationScoped
 class UpstreamGuards {
 
     private static final Logger LOG = Logger.getLogger(UpstreamGuards.class);
     static final String CIRCUIT_BREAKER = "acronis-upstream";
-    private static final Set<Integer> RETRYABLE_READ_STATUS = Set.of(429, 502, 503, 504);
-    private static final Set<Integer> RETRYABLE_CREATE_STATUS = Set.of(429, 503);
 
     private final Guard shared;
     private final Guard readRetry;
@@ -42,7 +37,7 @@ class UpstreamGuards {
                 .withDescription("Acronis upstream: circuit breaker and concurrency limit")
                 .withCircuitBreaker()
                 .name(CIRCUIT_BREAKER)
-                .when(UpstreamGuards::isPlatformFailure)
+                .when(failure -> UpstreamFailure.of(failure).isPlatformFailure())
                 .requestVolumeThreshold(breaker.requestVolumeThreshold())
                 .failureRatio(breaker.failureRatio())
                 .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
@@ -54,19 +49,20 @@ class UpstreamGuards {
                 .done()
                 .withBulkhead().limit(config.maxConcurrentCalls()).done()
                 .build();
-        this.readRetry = retry(config, UpstreamGuards::isRetryableRead, () -> metrics.retried(UpstreamMetrics.RetryKind.READ));
-        this.createRetry = retry(config, UpstreamGuards::isRetryableCreate,
+        this.readRetry = retry(config, failure -> UpstreamFailure.of(failure).retriesRead(),
+                () -> metrics.retried(UpstreamMetrics.RetryKind.READ));
+        this.createRetry = retry(config, failure -> UpstreamFailure.of(failure).retriesCreate(),
                 () -> metrics.retried(UpstreamMetrics.RetryKind.CREATE));
     }
 
-    /** Runs a GET or DELETE upstream call under the policy. */
-    <T> T read(Supplier<T> call, Class<T> type) {
-        return readRetry.get(() -> shared.get(call, type), type);
+    /** Runs a GET, PUT or DELETE upstream attempt under the policy, repeating it as the policy allows. */
+    <T> T idempotent(Supplier<T> attempt, Class<T> type) {
+        return readRetry.get(() -> shared.get(attempt, type), type);
     }
 
-    /** Runs a POST upstream call under the policy. */
-    <T> T create(Supplier<T> call, Class<T> type) {
-        return createRetry.get(() -> shared.get(call, type), type);
+    /** Runs a POST upstream attempt under the policy. */
+    <T> T create(Supplier<T> attempt, Class<T> type) {
+        return createRetry.get(() -> shared.get(attempt, type), type);
     }
 
     private static Guard retry(UpstreamPolicyConfig config, Predicate<Throwable> when, Runnable counted) {
@@ -81,30 +77,6 @@ class UpstreamGuards {
                 .withCustomBackoff().strategy(() -> new RetryAfterBackoff(config)).done()
                 .done()
                 .build();
-    }
-
-    /** What counts against the platform's health: its own failures, not the caller's mistakes. */
-    static boolean isPlatformFailure(Throwable failure) {
-        if (failure instanceof AcronisApiException rejected) {
-            return rejected.status() >= 500 || rejected.status() == 429;
-        }
-        return failure instanceof AcronisUnavailableException;
-    }
-
-    static boolean isRetryableRead(Throwable failure) {
-        if (failure instanceof AcronisApiException rejected) {
-            return RETRYABLE_READ_STATUS.contains(rejected.status());
-        }
-        return failure instanceof AcronisUnavailableException unavailable
-                && (unavailable.reason() == Reason.UNREACHABLE || unavailable.reason() == Reason.CONNECTION_LOST);
-    }
-
-    /** A create is repeated only when the platform cannot have made the report: refused connection, 429, 503. */
-    static boolean isRetryableCreate(Throwable failure) {
-        if (failure instanceof AcronisApiException rejected) {
-            return RETRYABLE_CREATE_STATUS.contains(rejected.status());
-        }
-        return failure instanceof AcronisUnavailableException unavailable && unavailable.reason() == Reason.UNREACHABLE;
     }
 
     /** {@code Retry-After} when the platform sent one (capped), else the configured delay plus random jitter. */

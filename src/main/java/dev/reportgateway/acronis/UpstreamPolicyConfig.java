@@ -1,4 +1,4 @@
-package dev.reportgateway.report;
+package dev.reportgateway.acronis;
 
 import java.time.Duration;
 
@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "gateway.upstream")
 public interface UpstreamPolicyConfig {
 
-    /** Retries after a failed attempt (GET/DELETE: connect errors, 429, 502, 503, 504; POST: connect refused, 429, 503). */
+    /** Retries after a failed attempt (GET/PUT/DELETE: connect errors, 429, 502, 503, 504; POST: connect refused, 429, 503). */
     @WithDefault("2")
     int maxRetries();
 

@@ -1,4 +1,4 @@
-package dev.reportgateway.report;
+package dev.reportgateway.acronis;
 
 import java.time.Clock;
 
@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The clock that decides what "today" is (UTC); a bean so tests can replace it. */
+/** The clock that decides what "today" is (UTC) and when tokens and readiness answers age; a bean so tests can replace it. */
 @ApplicationScoped
 public class ClockProducer {
 

@@ -1,4 +1,4 @@
-package dev.reportgateway.report;
+package dev.reportgateway.acronis;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -6,8 +6,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.reportgateway.acronis.AcronisApiException;
-import dev.reportgateway.acronis.AcronisUnavailableException;
 import dev.reportgateway.metrics.MetricNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,7 +55,7 @@ class UpstreamMetrics {
         try {
             return call.get();
         } catch (RuntimeException failed) {
-            outcome = outcome(failed);
+            outcome = UpstreamFailure.of(failed).outcomeTag();
             throw failed;
         } finally {
             sample.stop(registry.timer(MetricNames.UPSTREAM_CALLS,
@@ -71,22 +69,5 @@ class UpstreamMetrics {
 
     void circuitState(CircuitBreakerState now) {
         circuit.set(now);
-    }
-
-    /**
-     * {@code client_error}: the platform refused the request itself (passed on to the caller); {@code platform_error}:
-     * 5xx, 429, or the platform rejecting the gateway's own credentials; {@code timeout}; {@code unavailable}:
-     * anything else (no usable answer, an open circuit, a full bulkhead).
-     */
-    static String outcome(Throwable failure) {
-        if (failure instanceof AcronisApiException rejected) {
-            int status = rejected.status();
-            return status >= 500 || status == 429 || status == 401 || status == 403 ? "platform_error" : "client_error";
-        }
-        if (failure instanceof AcronisUnavailableException unavailable
-                && unavailable.reason() == AcronisUnavailableException.Reason.TIMEOUT) {
-            return "timeout";
-        }
-        return "unavailable";
     }
 }
