@@ -44,8 +44,8 @@ public interface GatewayConfig {
         List<String> roles();
 
         /**
-         * Tenant UUIDs (any letter case) whose reports and usage this key alone may see; other tenants' answer 404.
-         * Unset: every tenant.
+         * Tenant UUIDs (any letter case) this key is limited to: other tenants' reports, report lists and usage
+         * answer 404, creates for them too. Unset: every tenant.
          */
         Optional<List<String>> tenants();
     }

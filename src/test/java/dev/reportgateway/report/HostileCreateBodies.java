@@ -35,10 +35,15 @@ public final class HostileCreateBodies {
 
     /** The {@link #COUNT} bodies, always the same ones in the same order. */
     public static List<String> all() {
+        return first(COUNT);
+    }
+
+    /** The first {@code count} of {@link #all()}. */
+    public static List<String> first(int count) {
         HostileCreateBodies generator = new HostileCreateBodies();
-        List<String> bodies = new ArrayList<>(COUNT);
+        List<String> bodies = new ArrayList<>(count);
         try {
-            for (int i = 0; i < COUNT; i++) {
+            for (int i = 0; i < count; i++) {
                 bodies.add(generator.body(i));
             }
         } catch (IOException impossible) {
