@@ -139,6 +139,14 @@ public class ReportService {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * The tenant a create of this {@code reportPost} body is for: its {@code parameters.tenant_id}, or the default
+     * {@link #create} fills in. An invalid body is refused as {@link #create} refuses it.
+     */
+    public String effectiveTenant(JsonNode body) {
+        return withDefaults(createValidator.validate(body)).parameters().tenantId();
+    }
+
     /** Fetches a report's configuration, including the {@code version} a delete needs. */
     public Report fetch(String reportId) {
         String id = Ids.requireUuid("report_id", reportId);

@@ -10,7 +10,10 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** Turns a presented API key into the identity of the caller it belongs to, with that key's roles. */
+/**
+ * Turns a presented API key into the identity of the caller it belongs to, with that key's roles and, for a
+ * tenant-scoped key, its tenants as the attribute {@link TenantScope#TENANTS_ATTRIBUTE}.
+ */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
 
@@ -28,10 +31,17 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         return keys.identify(request.key())
-                .map(caller -> Uni.createFrom().<SecurityIdentity> item(QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(caller.name()))
-                        .addRoles(caller.roles())
-                        .build()))
+                .map(caller -> Uni.createFrom().<SecurityIdentity> item(identity(caller)))
                 .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("unknown API key")));
+    }
+
+    private static SecurityIdentity identity(ApiKeys.Caller caller) {
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(caller.name()))
+                .addRoles(caller.roles());
+        if (!caller.tenants().isEmpty()) {
+            identity.addAttribute(TenantScope.TENANTS_ATTRIBUTE, caller.tenants());
+        }
+        return identity.build();
     }
 }

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.reportgateway.report.Ids;
+import dev.reportgateway.report.InvalidRequestException;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -34,11 +37,11 @@ public class ApiKeys {
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
-    /** A caller known by name, with its roles. */
-    public record Caller(String name, Set<String> roles) {
+    /** A caller known by name, with its roles and the tenants it is limited to (lower-case; empty: every tenant). */
+    public record Caller(String name, Set<String> roles, Set<String> tenants) {
     }
 
-    private record Known(String name, byte[] digest, Set<String> roles) {
+    private record Known(String name, byte[] digest, Set<String> roles, Set<String> tenants) {
     }
 
     private final GatewayConfig config;
@@ -68,7 +71,7 @@ public class ApiKeys {
         }
         if (keys.isEmpty()) {
             String devKey = randomKey();
-            keys.add(new Known("sandbox-development", sha256(devKey), Roles.ALL));
+            keys.add(new Known("sandbox-development", sha256(devKey), Roles.ALL, Set.of()));
             LOG.infof("Sandbox development API key for this run (every role; send it as the Bearer token or X-API-Key): %s",
                     devKey);
         }
@@ -89,7 +92,7 @@ public class ApiKeys {
                 match = candidate;
             }
         }
-        return match == null ? Optional.empty() : Optional.of(new Caller(match.name(), match.roles()));
+        return match == null ? Optional.empty() : Optional.of(new Caller(match.name(), match.roles(), match.tenants()));
     }
 
     private static Known known(String name, GatewayConfig.ApiKey key) {
@@ -104,7 +107,21 @@ public class ApiKeys {
                         + "'; the roles are " + Roles.READER + " and " + Roles.WRITER);
             }
         }
-        return new Known(name, HexFormat.of().parseHex(digest), Set.copyOf(key.roles()));
+        return new Known(name, HexFormat.of().parseHex(digest), Set.copyOf(key.roles()),
+                tenants(name, key.tenants().orElse(List.of())));
+    }
+
+    private static Set<String> tenants(String name, List<String> configured) {
+        Set<String> tenants = new LinkedHashSet<>();
+        for (String tenant : configured) {
+            try {
+                tenants.add(Ids.requireUuid("tenants", tenant.trim()));
+            } catch (InvalidRequestException notUuid) {
+                throw new IllegalStateException("gateway.api-keys." + name + ".tenants: '" + tenant
+                        + "' is not a tenant id; list the UUIDs of the tenants this key may see, comma-separated");
+            }
+        }
+        return Set.copyOf(tenants);
     }
 
     static byte[] sha256(String text) {

@@ -2,6 +2,7 @@ package dev.reportgateway.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -20,7 +21,7 @@ public interface GatewayConfig {
     Auth auth();
 
     /**
-     * The callers' API keys, by name ({@code gateway.api-keys.<name>.sha256} and {@code .roles}). Only the
+     * The callers' API keys, by name ({@code gateway.api-keys.<name>.sha256}, {@code .roles}, {@code .tenants}). Only the
      * SHA-256 digest of a key is configured, never the key itself.
      */
     @WithName("api-keys")
@@ -41,5 +42,11 @@ public interface GatewayConfig {
         /** Roles granted: {@code reports-reader} (GET) and/or {@code reports-writer} (POST, PUT, DELETE). */
         @WithDefault(Roles.READER)
         List<String> roles();
+
+        /**
+         * Tenant UUIDs (any letter case) this key is limited to: other tenants' reports, report lists and usage
+         * answer 404, creates for them too. Unset: every tenant.
+         */
+        Optional<List<String>> tenants();
     }
 }

@@ -119,6 +119,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> notVisible(TenantScope.NotVisibleException hidden, UriInfo uri) {
+        return answer(new Problem(TYPE_PREFIX + (hidden.tenant() ? "tenant-not-found" : "report-not-found"),
+                hidden.tenant() ? "Tenant not found" : "Report not found", 404, hidden.getMessage(), path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> idempotencyConflict(IdempotencyConflictException conflict, UriInfo uri) {
         boolean differentBody = conflict.kind() == IdempotencyConflictException.Kind.DIFFERENT_BODY;
         return answer(new Problem(TYPE_PREFIX + (differentBody ? "idempotency-key-reused" : "idempotency-key-in-flight"),

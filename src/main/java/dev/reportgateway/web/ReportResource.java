@@ -69,11 +69,13 @@ public class ReportResource {
     private final ReportService reports;
     private final JsonBodies bodies;
     private final SecurityIdentity caller;
+    private final TenantScope scope;
 
-    ReportResource(ReportService reports, JsonBodies bodies, SecurityIdentity caller) {
+    ReportResource(ReportService reports, JsonBodies bodies, SecurityIdentity caller, TenantScope scope) {
         this.reports = reports;
         this.bodies = bodies;
         this.caller = caller;
+        this.scope = scope;
     }
 
     /**
@@ -117,7 +119,7 @@ public class ReportResource {
             @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "1-255 visible characters, e.g. a UUID: "
                     + "makes a retried create safe (answers kept 24 h per caller).", example = "9b2f7c1e-4a0d-4c8e-9f3b-6d5a2e1c7b40")
             @RestHeader("Idempotency-Key") String idempotencyKey) {
-        ReportService.Created created = reports.create(caller.getPrincipal().getName(), idempotencyKey, bodies.read(body));
+        ReportService.Created created = reports.create(caller.getPrincipal().getName(), idempotencyKey, scope.create(bodies.read(body)));
         RestResponse.ResponseBuilder<Report> answer = RestResponse.ResponseBuilder.ok(created.report());
         return created.replayed() ? answer.header(REPLAYED_HEADER, "true").build() : answer.build();
     }
@@ -133,7 +135,7 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "`report_id` is not a UUID (nothing sent upstream).")
     @APIResponse(responseCode = "404", description = "The platform knows no such report (`upstream` attached).")
     public Report fetch(@Parameter(name = "report_id", description = "The report's id (UUID, any letter case).", example = "20dffb36-d77b-45c6-b2fa-39276e98d5fc") @RestPath("report_id") String reportId) {
-        return reports.fetch(reportId);
+        return scope.fetch(reportId);
     }
 
     /** Updates a scheduled report (recipients, level, kind, flags, enabled); one-time reports cannot be updated. */
@@ -160,6 +162,7 @@ public class ReportResource {
     @APIResponse(responseCode = "415", description = "`Content-Type` is not `application/json`, or the platform answered 415.")
     @APIResponse(responseCode = "422", description = "The platform answered 422 (`upstream` attached).")
     public Report update(@Parameter(name = "report_id", description = "The report's id (UUID, any letter case).", example = "20dffb36-d77b-45c6-b2fa-39276e98d5fc") @RestPath("report_id") String reportId, InputStream body) {
+        scope.report(reportId);
         return reports.update(reportId, bodies.read(body));
     }
 
@@ -175,6 +178,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "The platform knows no such tenant (`upstream` attached).")
     public UuidList tenantReports(@Parameter(name = "tenant_id", description = "The tenant's id (UUID, any letter case).",
             example = "ede9f834-70b3-476c-83d9-736f9f8c7dae") @RestPath("tenant_id") String tenantId) {
+        scope.tenant(tenantId);
         return reports.tenantReports(tenantId);
     }
 
@@ -191,6 +195,7 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "`report_id` is not a UUID (nothing sent upstream).")
     @APIResponse(responseCode = "404", description = "The platform knows no such report (`upstream` attached).")
     public StoredReports storedReports(@Parameter(name = "report_id", description = "The report's id (UUID, any letter case).", example = "20dffb36-d77b-45c6-b2fa-39276e98d5fc") @RestPath("report_id") String reportId) {
+        scope.report(reportId);
         return reports.storedReports(reportId);
     }
 
@@ -224,6 +229,7 @@ public class ReportResource {
             + "gateway's credentials (`upstream` attached where the platform answered).")
     public Response download(@Parameter(name = "report_id", description = "The report's id (UUID, any letter case).", example = "20dffb36-d77b-45c6-b2fa-39276e98d5fc") @RestPath("report_id") String reportId,
             @Parameter(name = "stored_report_id", description = "The stored report's id (UUID, from the stored list).", example = "0a6f1c7e-3b2d-4e59-8f61-2c9d7b4a1e05") @RestPath("stored_report_id") String storedReportId) {
+        scope.report(reportId);
         ReportService.StoredFile file = reports.download(reportId, storedReportId);
         StoredFormats.Kind kind = StoredFormats.of(file.stored().reportFormat());
         StreamingOutput content = out -> {
@@ -253,6 +259,7 @@ public class ReportResource {
             @Parameter(name = "version", required = true, description = "The report's current version (from GET).",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"), example = "1")
             @RestQuery("version") String version) {
+        scope.report(reportId);
         reports.delete(reportId, version);
         return RestResponse.noContent();
     }

@@ -70,9 +70,11 @@ public class UsageResource {
     private final ObjectMapper json;
     private final ObjectWriter rows;
     private final MeterRegistry registry;
+    private final TenantScope scope;
 
-    UsageResource(ReportService reports, ObjectMapper json, MeterRegistry registry) {
+    UsageResource(ReportService reports, ObjectMapper json, MeterRegistry registry, TenantScope scope) {
         this.reports = reports;
+        this.scope = scope;
         this.json = json;
         this.registry = registry;
         this.rows = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
@@ -117,6 +119,7 @@ public class UsageResource {
                             enumeration = { "application/json", "text/csv" })) @RestHeader("Accept") String accept)
             throws IOException {
         String tenant = tenantId == null ? null : Ids.requireUuid("tenant_id", tenantId);
+        scope.report(reportId);
         ReportService.StoredFile file = reports.download(reportId, storedReportId);
         UsageFormat format;
         try {

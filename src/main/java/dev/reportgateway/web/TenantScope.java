@@ -1,0 +1,102 @@
+package dev.reportgateway.web;
+
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.reportgateway.acronis.AcronisApiException;
+import dev.reportgateway.acronis.model.Report;
+import dev.reportgateway.report.Ids;
+import dev.reportgateway.report.ReportService;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Limits a tenant-scoped API key ({@code gateway.api-keys.<name>.tenants}) to its tenants. A route by report id
+ * fetches the report and checks its {@code parameters.tenant_id}; a report outside the scope and a report the
+ * platform does not know get the same 404, so no answer shows that a report exists. A key without tenants sees
+ * every tenant, and costs no extra upstream call.
+ */
+@ApplicationScoped
+public class TenantScope {
+
+    /** The identity attribute holding a scoped key's tenants (a {@code Set<String>} of lower-case UUIDs). */
+    static final String TENANTS_ATTRIBUTE = "dev.reportgateway.tenants";
+
+    /** A tenant or report the caller's key may not see, answered exactly as one that does not exist. */
+    public static final class NotVisibleException extends RuntimeException {
+
+        private final boolean tenant;
+
+        private NotVisibleException(boolean tenant) {
+            super(tenant ? "No such tenant for this API key." : "No such report for this API key.", null, false, false);
+            this.tenant = tenant;
+        }
+
+        /** {@code true} for a tenant, {@code false} for a report. */
+        public boolean tenant() {
+            return tenant;
+        }
+    }
+
+    private final ReportService reports;
+    private final SecurityIdentity caller;
+
+    TenantScope(ReportService reports, SecurityIdentity caller) {
+        this.reports = reports;
+        this.caller = caller;
+    }
+
+    /** The body, once its effective tenant ({@code parameters.tenant_id}, or the default) is in scope. */
+    JsonNode create(JsonNode body) {
+        Set<String> tenants = tenants();
+        if (tenants != null && !tenants.contains(reports.effectiveTenant(body))) {
+            throw new NotVisibleException(true);
+        }
+        return body;
+    }
+
+    /** Refuses a tenant outside the scope (after checking it is a UUID). */
+    void tenant(String tenantId) {
+        Set<String> tenants = tenants();
+        if (tenants != null && !tenants.contains(Ids.requireUuid("tenant_id", tenantId))) {
+            throw new NotVisibleException(true);
+        }
+    }
+
+    /** Refuses a report outside the scope, or unknown to the platform; a key without scope is not checked. */
+    void report(String reportId) {
+        if (tenants() != null) {
+            fetch(reportId);
+        }
+    }
+
+    /** The report, if the caller may see it. */
+    Report fetch(String reportId) {
+        Set<String> tenants = tenants();
+        if (tenants == null) {
+            return reports.fetch(reportId);
+        }
+        Report report;
+        try {
+            report = reports.fetch(reportId);
+        } catch (AcronisApiException rejected) {
+            if (rejected.status() == 404) {
+                throw new NotVisibleException(false);
+            }
+            throw rejected;
+        }
+        String tenant = report.parameters() == null ? null : report.parameters().tenantId();
+        if (tenant == null || !tenants.contains(tenant.toLowerCase(Locale.ROOT))) {
+            throw new NotVisibleException(false);
+        }
+        return report;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> tenants() {
+        return (Set<String>) caller.getAttribute(TENANTS_ATTRIBUTE);
+    }
+}
