@@ -20,17 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -48,9 +37,6 @@ import dev.reportgateway.usage.UsageFormat;
 import dev.reportgateway.usage.UsageReportReader;
 import dev.reportgateway.usage.UsageRow;
 import dev.reportgateway.usage.UsageTotals;
-import dev.reportgateway.web.openapi.GatewayApplication;
-import dev.reportgateway.web.openapi.OpenApiExamples;
-import dev.reportgateway.web.openapi.UsageReportSchema;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -59,11 +45,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * CSV. The download is spooled to a temporary file and read twice: once to check every line and add the
  * totals — so a malformed report is a clear error, not a cut-off answer — and once to stream the rows out.
  * Memory stays flat however large the report. Downloaded bytes and parsed rows are counted per format.
+ * Its OpenAPI description is in {@code META-INF/openapi.yaml}.
  */
 @jakarta.ws.rs.Path("/billing/reports/{report_id}/stored/{stored_report_id}/usage")
-@Tag(name = GatewayApplication.BILLING_TAG)
-@SecurityRequirement(name = GatewayApplication.BEARER)
-@SecurityRequirement(name = GatewayApplication.API_KEY)
 public class UsageResource {
 
     private final ReportService reports;
@@ -83,40 +67,11 @@ public class UsageResource {
     @GET
     @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
     @RolesAllowed(Roles.READER)
-    @Operation(summary = "Usage rows and totals of a stored report", description = """
-            Downloads the stored report (`GET /api/2/reports/{report_id}/stored` to check its status, then \
-            `GET /api/2/reports/{report_id}/stored/{stored_report_id}` upstream), checks every line, and answers \
-            its usage rows (tenant × offering item × infrastructure) with `converted` values in billing units \
-            (compute points in `points`, storage in `GiB`, 2 decimals half-up) and `totals` per tenant × item and \
-            per item over customers. JSON by default; CSV rows only with `Accept: text/csv`. Only `csv_v2_0`, \
-            `json_v2_0` and `json_v1` files carry usage rows. Role: `reports-reader`.""")
-    @APIResponse(responseCode = "200", description = "The usage, as JSON or (with `Accept: text/csv`) CSV.", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UsageReportSchema.class),
-                    examples = @ExampleObject(name = "usage", value = OpenApiExamples.USAGE)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
-                    examples = @ExampleObject(name = "usage-csv", value = OpenApiExamples.USAGE_CSV)) })
-    @APIResponse(responseCode = "400", description = "An id or `tenant_id` is not a UUID (nothing sent upstream).")
-    @APIResponse(responseCode = "401", description = "No gateway API key, or an unknown one (`WWW-Authenticate: Bearer`).")
-    @APIResponse(responseCode = "403", description = "The key lacks the role `reports-reader`.")
-    @APIResponse(responseCode = "404", description = "No such report or stored report.")
-    @APIResponse(responseCode = "409", description = "The stored report is still `in_progress`; retry after `Retry-After` seconds.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    @APIResponse(responseCode = "422", description = "The file is `csv` or `html`, which carry no usage rows.")
-    @APIResponse(responseCode = "502", description = "The stored report `failed`, is malformed (the line or row is named), "
-            + "or the platform failed or rejected the gateway's credentials.")
-    @APIResponse(responseCode = "503", description = "Circuit open or too many calls at once; `Retry-After` says when to retry.",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait.", schema = @Schema(type = SchemaType.INTEGER)))
-    @APIResponse(responseCode = "504", description = "The platform did not answer within `acronis.read-timeout`.")
     public Response usage(
-            @Parameter(name = "report_id", description = "The report's id (UUID, any letter case).",
-                    example = "20dffb36-d77b-45c6-b2fa-39276e98d5fc") @RestPath("report_id") String reportId,
-            @Parameter(name = "stored_report_id", description = "The stored report's id (UUID, from the stored list).",
-                    example = "0a6f1c7e-3b2d-4e59-8f61-2c9d7b4a1e05") @RestPath("stored_report_id") String storedReportId,
-            @Parameter(name = "tenant_id", description = "Only this tenant's rows (and totals); UUID.",
-                    example = "3f5a2c1d-9b8e-4a7f-8c6d-5e4f3a2b1c0d") @RestQuery("tenant_id") String tenantId,
-            @Parameter(name = "Accept", in = ParameterIn.HEADER, description = "`text/csv` for CSV rows (without `application/json`); "
-                    + "anything else answers JSON.", schema = @Schema(type = SchemaType.STRING,
-                            enumeration = { "application/json", "text/csv" })) @RestHeader("Accept") String accept)
+            @RestPath("report_id") String reportId,
+            @RestPath("stored_report_id") String storedReportId,
+            @RestQuery("tenant_id") String tenantId,
+            @RestHeader("Accept") String accept)
             throws IOException {
         String tenant = tenantId == null ? null : Ids.requireUuid("tenant_id", tenantId);
         scope.report(reportId);

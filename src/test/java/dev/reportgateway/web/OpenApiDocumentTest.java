@@ -69,6 +69,21 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void parametersKeepTheirDescriptionsAndTypes() {
+        JsonNode delete = document.path("paths").path("/api/2/reports/{report_id}").path("delete").path("parameters");
+        JsonNode reportId = parameter(delete, "report_id", "path");
+        assertTrue(reportId.path("required").asBoolean(), "report_id required");
+        assertFalse(reportId.path("description").asText().isBlank(), "report_id described");
+        JsonNode version = parameter(delete, "version", "query");
+        assertTrue(version.path("required").asBoolean(), "version required");
+        assertEquals("integer", version.path("schema").path("type").asText(), "version is one integer type: " + version);
+        assertEquals(1, version.path("schema").path("minimum").asInt());
+
+        JsonNode create = document.path("paths").path("/api/2/reports").path("post").path("parameters");
+        assertFalse(parameter(create, "Idempotency-Key", "header").path("description").asText().isBlank());
+    }
+
+    @Test
     void problemSchemaDescribesEveryField() {
         JsonNode problem = document.path("components").path("schemas").path("Problem").path("properties");
         for (String field : List.of("type", "title", "status", "detail", "instance", "errors", "upstream")) {
@@ -143,6 +158,15 @@ class OpenApiDocumentTest {
             String path = paths.next();
             assertFalse(path.startsWith("/sandbox"), path);
         }
+    }
+
+    private static JsonNode parameter(JsonNode parameters, String name, String in) {
+        for (JsonNode parameter : parameters) {
+            if (name.equals(parameter.path("name").asText()) && in.equals(parameter.path("in").asText())) {
+                return parameter;
+            }
+        }
+        throw new AssertionError(in + " parameter " + name + " missing in " + parameters);
     }
 
     private static String problemSchemaRef(JsonNode response) {

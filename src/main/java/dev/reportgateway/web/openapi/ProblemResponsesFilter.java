@@ -13,8 +13,8 @@ import dev.reportgateway.web.Problem;
 
 /**
  * Every error answer of the gateway is {@code application/problem+json} ({@code ProblemMappers}): gives each
- * 4xx/5xx response declared without content that media type and the {@code Problem} schema, so the
- * resources only need to say when each status happens.
+ * 4xx/5xx response declared without content that media type and the {@code Problem} schema, so
+ * {@code META-INF/openapi.yaml} only needs to say when each status happens.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
