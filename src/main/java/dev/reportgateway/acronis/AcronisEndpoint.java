@@ -34,7 +34,7 @@ public class AcronisEndpoint {
 
     /** True when no data center is configured and the embedded sandbox answers instead. */
     public boolean isSandbox() {
-        return config.url().isEmpty();
+        return config.sandboxMode();
     }
 
     /**

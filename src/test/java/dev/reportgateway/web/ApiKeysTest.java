@@ -22,7 +22,7 @@ class ApiKeysTest {
 
     @Test
     void knownKeyCarriesItsRolesAndNearMissesAreUnknown() {
-        ApiKeys keys = loaded(Map.of("billing", key(hex(KEY), List.of(Roles.READER))), Optional.of("https://eu2-cloud.acronis.com"));
+        ApiKeys keys = loaded(Map.of("billing", key(hex(KEY), List.of(Roles.READER))), false);
 
         assertEquals(Optional.of(new ApiKeys.Caller("billing", Set.of(Roles.READER))), keys.identify(KEY));
         assertFalse(keys.identify(KEY.substring(0, KEY.length() - 1) + "X").isPresent());
@@ -33,7 +33,7 @@ class ApiKeysTest {
 
     @Test
     void realUpstreamWithoutKeysRefusesToStart() {
-        ApiKeys keys = new ApiKeys(config(Map.of(), true), Optional.of("https://eu2-cloud.acronis.com"));
+        ApiKeys keys = new ApiKeys(config(Map.of(), true), false);
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> keys.load(null));
         assertTrue(refused.getMessage().startsWith("No gateway API key is configured"), refused.getMessage());
         assertTrue(refused.getMessage().contains("GATEWAY_AUTH_ENABLED=false"), refused.getMessage());
@@ -41,20 +41,20 @@ class ApiKeysTest {
 
     @Test
     void sandboxWithoutKeysMakesADevelopmentKeyAndDisabledAuthNeedsNone() {
-        new ApiKeys(config(Map.of(), true), Optional.empty()).load(null);
-        new ApiKeys(config(Map.of(), false), Optional.of("https://eu2-cloud.acronis.com")).load(null);
+        new ApiKeys(config(Map.of(), true), true).load(null);
+        new ApiKeys(config(Map.of(), false), false).load(null);
     }
 
     @Test
     void aKeyInPlaceOfItsDigestOrAnUnknownRoleIsRefused() {
         assertThrows(IllegalStateException.class,
-                () -> loaded(Map.of("ci", key(KEY, List.of(Roles.READER))), Optional.of("https://x.example")));
+                () -> loaded(Map.of("ci", key(KEY, List.of(Roles.READER))), false));
         assertThrows(IllegalStateException.class,
-                () -> loaded(Map.of("ci", key(hex(KEY), List.of("admin"))), Optional.of("https://x.example")));
+                () -> loaded(Map.of("ci", key(hex(KEY), List.of("admin"))), false));
     }
 
-    private static ApiKeys loaded(Map<String, GatewayConfig.ApiKey> configured, Optional<String> url) {
-        ApiKeys keys = new ApiKeys(config(configured, true), url);
+    private static ApiKeys loaded(Map<String, GatewayConfig.ApiKey> configured, boolean sandbox) {
+        ApiKeys keys = new ApiKeys(config(configured, true), sandbox);
         keys.load(null);
         return keys;
     }
