@@ -1,47 +1,47 @@
 package dev.reportgateway.web;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.List;
 
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Authenticates every request to the gateway's API ({@code /api/}, {@code /billing/}) before its route, method
- * and media type are matched, so a caller without a valid key gets 401 whatever it sent (never a 415 or 405 that
- * tells an anonymous caller about the API). Roles are still checked per route.
+ * Authentication comes before media types: JAX-RS refuses a body or {@code Accept} header no route takes (415, 406)
+ * while matching, before a route's role check runs. On the gateway's API ({@code /api/}, {@code /billing/}) such a
+ * request without a valid key is answered 401, like any other request without one.
  */
 public class AuthenticationFirst {
 
-    private static final String[] PROTECTED = { "/api/", "/billing/" };
+    private static final List<String> PROTECTED = List.of("/api/", "/billing/");
 
     private final CurrentIdentityAssociation identities;
+    private final ProblemMappers problems;
 
-    AuthenticationFirst(CurrentIdentityAssociation identities) {
+    AuthenticationFirst(CurrentIdentityAssociation identities, ProblemMappers problems) {
         this.identities = identities;
+        this.problems = problems;
     }
 
-    @ServerRequestFilter(preMatching = true)
-    public Uni<Void> authenticate(ContainerRequestContext request) {
-        if (!isProtected(request.getUriInfo().getPath())) {
-            return Uni.createFrom().voidItem();
+    @ServerExceptionMapper({ NotSupportedException.class, NotAcceptableException.class })
+    public Uni<RestResponse<Problem>> mediaTypeRefused(WebApplicationException refused, UriInfo uri) {
+        if (PROTECTED.stream().noneMatch(uri.getPath()::startsWith)) {
+            return Uni.createFrom().item(problems.http(refused, uri));
         }
-        return identities.getDeferredIdentity().map(identity -> {
-            if (identity.isAnonymous()) {
-                throw new UnauthorizedException();
-            }
-            return null;
-        });
-    }
-
-    private static boolean isProtected(String path) {
-        for (String prefix : PROTECTED) {
-            if (path.startsWith(prefix)) {
-                return true;
-            }
-        }
-        return false;
+        return identities.getDeferredIdentity()
+                .map(identity -> identity.isAnonymous()
+                        ? problems.unauthenticated(new UnauthorizedException(), uri)
+                        : problems.http(refused, uri))
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithItem(failed -> problems.unauthenticated((AuthenticationFailedException) failed, uri));
     }
 }

@@ -121,8 +121,7 @@ public class HttpProblems implements HttpServerOptionsCustomizer {
         }
         int status = failure instanceof HttpException http ? http.getStatusCode() : context.statusCode();
         if (status >= 400 && status < 500) {
-            answer(context, status, Response.Status.fromStatusCode(status) == null ? "The request was refused."
-                    : Response.Status.fromStatusCode(status).getReasonPhrase() + ".", Map.of());
+            answer(context, status, "The request was refused (HTTP " + status + ").", Map.of());
             return;
         }
         String incident = UUID.randomUUID().toString();

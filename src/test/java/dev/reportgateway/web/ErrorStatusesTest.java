@@ -81,6 +81,8 @@ class ErrorStatusesTest extends UpstreamTest {
                 new Case(401, "no key", c -> withoutDefaultKey(() -> given().when().get(REPORT_PATH))),
                 new Case(401, "no key, text/plain body", c -> withoutDefaultKey(() -> given().contentType("text/plain").body("x")
                         .when().post("/api/2/reports"))),
+                new Case(401, "unknown key, text/plain body", c -> withoutDefaultKey(() -> given()
+                        .header("X-API-Key", "unknown-key-not-a-secret").contentType("text/plain").body("x").when().post("/api/2/reports"))),
                 new Case(403, "reader key creating", c -> withoutDefaultKey(() -> given().header("X-API-Key", TestKeys.READER)
                         .contentType("application/json").body(SeedReport.body(SeedReport.TENANT)).when().post("/api/2/reports"))),
                 new Case(404, "unknown route", c -> Answer.of(given().when().get("/no-such-route"))),
