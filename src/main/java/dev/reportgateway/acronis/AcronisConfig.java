@@ -56,15 +56,11 @@ public interface AcronisConfig {
     @WithDefault("3s")
     Duration readinessTimeout();
 
-    /** The documented, fake credentials the embedded sandbox accepts when none are configured. */
-    Sandbox sandbox();
-
-    /** Credentials of the embedded sandbox; not secrets: they open nothing but the simulator. */
-    interface Sandbox {
-        /** Client id the sandbox issues tokens for. */
-        String clientId();
-
-        /** Client secret the sandbox accepts for {@link #clientId()}. */
-        String clientSecret();
+    /**
+     * Whether the embedded sandbox is the upstream: no {@code acronis.url} configured. The one place this is
+     * decided; the gateway, the simulator and the listening address all ask here.
+     */
+    default boolean sandboxMode() {
+        return url().isEmpty();
     }
 }

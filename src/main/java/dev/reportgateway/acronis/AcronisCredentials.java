@@ -16,11 +16,11 @@ import io.quarkus.runtime.StartupEvent;
 public class AcronisCredentials {
 
     private final AcronisConfig config;
-    private final AcronisEndpoint endpoint;
+    private final SandboxConfig sandbox;
 
-    AcronisCredentials(AcronisConfig config, AcronisEndpoint endpoint) {
+    AcronisCredentials(AcronisConfig config, SandboxConfig sandbox) {
         this.config = config;
-        this.endpoint = endpoint;
+        this.sandbox = sandbox;
     }
 
     /** The static access token, when one is configured instead of client credentials. */
@@ -34,14 +34,14 @@ public class AcronisCredentials {
         if (configured.isPresent() || staticToken().isPresent()) {
             return configured;
         }
-        return endpoint.isSandbox() ? Optional.of(config.sandbox().clientId()) : Optional.empty();
+        return config.sandboxMode() ? Optional.of(sandbox.clientId()) : Optional.empty();
     }
 
     /** The client secret to present with {@link #clientId()}; required unless a static token is configured. */
     String clientSecret() {
         return config.clientSecret().filter(s -> !s.isBlank())
-                .or(() -> endpoint.isSandbox() && config.clientId().isEmpty()
-                        ? Optional.of(config.sandbox().clientSecret())
+                .or(() -> config.sandboxMode() && config.clientId().isEmpty()
+                        ? Optional.of(sandbox.clientSecret())
                         : Optional.empty())
                 .orElseThrow(() -> new IllegalStateException(missingMessage()));
     }

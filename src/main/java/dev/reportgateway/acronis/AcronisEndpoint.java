@@ -1,6 +1,8 @@
 package dev.reportgateway.acronis;
 
 import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +22,7 @@ public class AcronisEndpoint {
     private static final Logger LOG = Logger.getLogger(AcronisEndpoint.class);
     static final String SANDBOX_PATH = "/sandbox";
     private static final String API_PATH = "/api/2";
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private final AcronisConfig config;
     private final HttpServer httpServer;
@@ -31,7 +34,7 @@ public class AcronisEndpoint {
 
     /** True when no data center is configured and the embedded sandbox answers instead. */
     public boolean isSandbox() {
-        return config.url().isEmpty();
+        return config.sandboxMode();
     }
 
     /**
@@ -56,11 +59,34 @@ public class AcronisEndpoint {
             return;
         }
         URI url = config.url().get();
-        if (url.getHost() == null || !("https".equalsIgnoreCase(url.getScheme()) || "http".equalsIgnoreCase(url.getScheme()))) {
-            throw new IllegalStateException("acronis.url must be an http(s) URL of an Acronis data center, "
+        check(url);
+        LOG.infof("Upstream: Acronis data center %s", normalise(url));
+    }
+
+    /**
+     * Refuses a URL the client secret must not travel to: not http(s), without a host, with user information
+     * (which would end up in logs), or plain {@code http} to anything but this machine's loopback.
+     */
+    static void check(URI url) {
+        if (url.getRawUserInfo() != null) {
+            throw new IllegalStateException("acronis.url must not contain a user name or password (user:password@); "
+                    + "give the API client's credentials in ACRONIS_CLIENT_ID and ACRONIS_CLIENT_SECRET instead");
+        }
+        String scheme = url.getScheme();
+        if (url.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme))) {
+            throw new IllegalStateException("acronis.url must be an https URL of an Acronis data center, "
                     + "e.g. https://eu2-cloud.acronis.com; got '" + url + "'");
         }
-        LOG.infof("Upstream: Acronis data center %s", normalise(url));
+        if ("http".equalsIgnoreCase(scheme) && !isLoopback(url.getHost())) {
+            throw new IllegalStateException("acronis.url must use https: over plain http the client secret and tokens would "
+                    + "cross the network unencrypted (http is accepted for localhost and 127.0.0.1 only); got '" + url + "'");
+        }
+    }
+
+    /** A loopback host by its name or literal address; never resolved, so no lookup can change the answer. */
+    private static boolean isLoopback(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        return name.equals("localhost") || name.equals("[::1]") || LOOPBACK_V4.matcher(name).matches();
     }
 
     /** Accepts {@code https://host}, {@code https://host/} and {@code https://host/api/2}. */

@@ -2,6 +2,7 @@ package dev.reportgateway.sandbox;
 
 import java.util.Optional;
 
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -9,7 +10,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Guards {@code /sandbox}: 404 for everything when the sandbox is off, and a valid bearer token for every
+ * Guards {@code /sandbox}: 404 for everything when the sandbox is off (the gateway's problem+json, as for any unknown
+ * route), and a valid bearer token for every
  * endpoint but the token endpoint. Other paths pass untouched.
  */
 public class SandboxAccessFilter {
@@ -33,7 +35,7 @@ public class SandboxAccessFilter {
             return Optional.empty();
         }
         if (!mode.enabled()) {
-            return Optional.of(Response.status(Response.Status.NOT_FOUND).build());
+            throw new NotFoundException();
         }
         if (path.startsWith(TOKEN_ENDPOINTS) || hasValidToken(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             return Optional.empty();

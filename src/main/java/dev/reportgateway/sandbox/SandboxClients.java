@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.reportgateway.acronis.SandboxConfig;
+
 /** The API clients the sandbox knows: its own fixed pair, plus the configured {@code acronis.client-*} pair. */
 @ApplicationScoped
 public class SandboxClients {

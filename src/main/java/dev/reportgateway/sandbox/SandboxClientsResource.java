@@ -6,6 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import dev.reportgateway.acronis.SandboxConfig;
 import dev.reportgateway.acronis.model.ApiClient;
 
 /** {@code GET /clients/{client_id}}: an accepted API client and the partner tenant it belongs to. */

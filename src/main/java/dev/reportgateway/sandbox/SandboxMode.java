@@ -1,16 +1,16 @@
 package dev.reportgateway.sandbox;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import dev.reportgateway.acronis.AcronisConfig;
+import dev.reportgateway.acronis.SandboxConfig;
 
 import io.quarkus.runtime.StartupEvent;
 
-/** Decides whether the sandbox is on (no {@code acronis.url} configured) and announces it at startup. */
+/** Whether the sandbox is on ({@link AcronisConfig#sandboxMode()} decides), and its announcement at startup. */
 @ApplicationScoped
 public class SandboxMode {
 
@@ -19,8 +19,8 @@ public class SandboxMode {
     private final boolean enabled;
     private final SandboxConfig config;
 
-    SandboxMode(@ConfigProperty(name = "acronis.url") Optional<String> upstreamUrl, SandboxConfig config) {
-        this.enabled = upstreamUrl.isEmpty();
+    SandboxMode(AcronisConfig acronis, SandboxConfig config) {
+        this.enabled = acronis.sandboxMode();
         this.config = config;
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.reportgateway.acronis.SandboxConfig;
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportParameters;
 import dev.reportgateway.acronis.model.ReportPost;

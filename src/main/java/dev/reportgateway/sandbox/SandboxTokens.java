@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.reportgateway.acronis.SandboxConfig;
 import dev.reportgateway.acronis.model.TokenResponse;
 
 /** Issues opaque access tokens and remembers them until they expire. */

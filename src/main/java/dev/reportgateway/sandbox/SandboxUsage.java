@@ -13,6 +13,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.reportgateway.acronis.SandboxConfig;
+
 /**
  * Deterministic synthetic usage of a small partner tree, the content of every stored report.
  *

@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.reportgateway.acronis.AcronisConfig;
 import dev.reportgateway.report.Ids;
 import dev.reportgateway.report.InvalidRequestException;
 import io.quarkus.runtime.StartupEvent;
@@ -48,9 +49,14 @@ public class ApiKeys {
     private final boolean sandbox;
     private volatile List<Known> known = List.of();
 
-    ApiKeys(GatewayConfig config, @ConfigProperty(name = "acronis.url") Optional<String> upstreamUrl) {
+    @Inject
+    ApiKeys(GatewayConfig config, AcronisConfig acronis) {
+        this(config, acronis.sandboxMode());
+    }
+
+    ApiKeys(GatewayConfig config, boolean sandbox) {
         this.config = config;
-        this.sandbox = upstreamUrl.isEmpty();
+        this.sandbox = sandbox;
     }
 
     void load(@Observes StartupEvent start) {

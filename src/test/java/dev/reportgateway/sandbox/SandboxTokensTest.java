@@ -10,6 +10,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import dev.reportgateway.acronis.SandboxConfig;
 import dev.reportgateway.acronis.model.TokenResponse;
 
 /** Tokens are valid until {@code expires_on} and not a second longer. */

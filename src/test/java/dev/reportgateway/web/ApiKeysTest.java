@@ -29,7 +29,7 @@ class ApiKeysTest {
 
     @Test
     void knownKeyCarriesItsRolesAndNearMissesAreUnknown() {
-        ApiKeys keys = loaded(Map.of("billing", key(hex(KEY), List.of(Roles.READER))), Optional.of("https://eu2-cloud.acronis.com"));
+        ApiKeys keys = loaded(Map.of("billing", key(hex(KEY), List.of(Roles.READER))), false);
 
         assertEquals(Optional.of(new ApiKeys.Caller("billing", Set.of(Roles.READER), Set.of())), keys.identify(KEY));
         assertFalse(keys.identify(KEY.substring(0, KEY.length() - 1) + "X").isPresent());
@@ -40,7 +40,7 @@ class ApiKeysTest {
 
     @Test
     void realUpstreamWithoutKeysRefusesToStart() {
-        ApiKeys keys = new ApiKeys(config(Map.of(), true), Optional.of("https://eu2-cloud.acronis.com"));
+        ApiKeys keys = new ApiKeys(config(Map.of(), true), false);
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> keys.load(null));
         assertTrue(refused.getMessage().startsWith("No gateway API key is configured"), refused.getMessage());
         assertTrue(refused.getMessage().contains("GATEWAY_AUTH_ENABLED=false"), refused.getMessage());
@@ -67,7 +67,7 @@ class ApiKeysTest {
         log.addHandler(capture);
         ApiKeys sandbox;
         try {
-            sandbox = loaded(Map.of(), Optional.empty());
+            sandbox = loaded(Map.of(), true);
         } finally {
             log.removeHandler(capture);
         }
@@ -76,7 +76,7 @@ class ApiKeysTest {
         assertEquals(Optional.of(new ApiKeys.Caller("sandbox-development", Roles.ALL, Set.of())), sandbox.identify(devKey));
         assertFalse(sandbox.identify("dev-" + "A".repeat(43)).isPresent());
 
-        ApiKeys disabled = new ApiKeys(config(Map.of(), false), Optional.of("https://eu2-cloud.acronis.com"));
+        ApiKeys disabled = new ApiKeys(config(Map.of(), false), false);
         disabled.load(null);
         assertFalse(disabled.enabled());
     }
@@ -84,12 +84,12 @@ class ApiKeysTest {
     @Test
     void aScopedKeyCarriesItsTenantsLowerCaseAndABadTenantIsRefused() {
         ApiKeys keys = loaded(Map.of("psa", key(hex(KEY), List.of(Roles.READER),
-                List.of("EDE9F834-70B3-476C-83D9-736F9F8C7DAE", " 3f2504e0-4f89-41d3-9a0c-0305e82c3301"))), Optional.of("https://x.example"));
+                List.of("EDE9F834-70B3-476C-83D9-736F9F8C7DAE", " 3f2504e0-4f89-41d3-9a0c-0305e82c3301"))), false);
         assertEquals(Set.of("ede9f834-70b3-476c-83d9-736f9f8c7dae", "3f2504e0-4f89-41d3-9a0c-0305e82c3301"),
                 keys.identify(KEY).orElseThrow().tenants());
 
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> loaded(
-                Map.of("psa", key(hex(KEY), List.of(Roles.READER), List.of("acme-corp"))), Optional.of("https://x.example")));
+                Map.of("psa", key(hex(KEY), List.of(Roles.READER), List.of("acme-corp"))), false));
         assertTrue(refused.getMessage().startsWith("gateway.api-keys.psa.tenants: 'acme-corp' is not a tenant id"),
                 refused.getMessage());
     }
@@ -97,13 +97,13 @@ class ApiKeysTest {
     @Test
     void aKeyInPlaceOfItsDigestOrAnUnknownRoleIsRefused() {
         assertThrows(IllegalStateException.class,
-                () -> loaded(Map.of("ci", key(KEY, List.of(Roles.READER))), Optional.of("https://x.example")));
+                () -> loaded(Map.of("ci", key(KEY, List.of(Roles.READER))), false));
         assertThrows(IllegalStateException.class,
-                () -> loaded(Map.of("ci", key(hex(KEY), List.of("admin"))), Optional.of("https://x.example")));
+                () -> loaded(Map.of("ci", key(hex(KEY), List.of("admin"))), false));
     }
 
-    private static ApiKeys loaded(Map<String, GatewayConfig.ApiKey> configured, Optional<String> url) {
-        ApiKeys keys = new ApiKeys(config(configured, true), url);
+    private static ApiKeys loaded(Map<String, GatewayConfig.ApiKey> configured, boolean sandbox) {
+        ApiKeys keys = new ApiKeys(config(configured, true), sandbox);
         keys.load(null);
         return keys;
     }

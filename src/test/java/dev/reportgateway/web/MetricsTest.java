@@ -74,6 +74,27 @@ class MetricsTest extends UpstreamTest {
         assertFalse(metrics.contains(TOKEN), "the platform token in the metrics");
     }
 
+    @Test
+    void errorAnswersNeverTagTheirRawPath() {
+        wireMock.stubFor(get(urlEqualTo("/api/2/tenants/" + SeedReport.TENANT + "/reports"))
+                .willReturn(Upstream.json(200, "{\"items\":[]}")));
+        for (int i = 0; i < 150; i++) {
+            given().when().patch("/api/2/reports/junk" + i);
+            given().when().request("BREW", "/api/2/reports/junk" + i);
+            given().when().options("/api/2/reports/junk" + i);
+            given().when().get("/junk" + i + "/nowhere");
+            given().when().get("/api/2/junk" + i);
+            given().header("Authorization", "Bearer wrong-key-" + i).when().get("/api/2/reports/junk" + i);
+        }
+        given().when().get("/api/2/tenants/" + SeedReport.TENANT + "/reports").then().statusCode(200);
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertFalse(metrics.contains("junk"), () -> "a raw path in the metrics: "
+                + metrics.lines().filter(line -> line.contains("junk")).findFirst().orElse(""));
+        assertTrue(metrics.contains("uri=\"/api/2/tenants/{tenant_id}/reports\""), "a real route after the junk is still tagged");
+    }
+
     /** The value of the first sample of {@code name} whose labels contain {@code labels} is at least {@code min}. */
     private static void assertAtLeast(String metrics, String name, String labels, double min) {
         Optional<Double> value = metrics.lines()

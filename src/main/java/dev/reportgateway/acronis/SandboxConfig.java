@@ -1,11 +1,15 @@
-package dev.reportgateway.sandbox;
+package dev.reportgateway.acronis;
 
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Fixed, documented, fake identity of the embedded sandbox; it opens the simulator and nothing else. */
+/**
+ * Fixed, documented, fake identity of the embedded sandbox; it opens the simulator and nothing else. The one mapping of
+ * {@code acronis.sandbox.*}: the gateway presents these credentials in sandbox mode ({@link AcronisConfig#sandboxMode()})
+ * and the simulator accepts them.
+ */
 @ConfigMapping(prefix = "acronis.sandbox")
 public interface SandboxConfig {
 
