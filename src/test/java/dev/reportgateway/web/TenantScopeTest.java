@@ -55,9 +55,9 @@ class TenantScopeTest extends UpstreamTest {
 
     @BeforeEach
     void twoTenantsWithOneReportEach() throws IOException {
+        Upstream.stubCreated(wireMock, REPORT_A); // first: the tenant lists below replace its empty one
         stubReport(REPORT_A, TENANT_A);
         stubReport(REPORT_B, TENANT_B);
-        Upstream.stubCreated(wireMock, REPORT_A);
     }
 
     @Test
