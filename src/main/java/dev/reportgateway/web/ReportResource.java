@@ -1,11 +1,13 @@
 package dev.reportgateway.web;
 
+import java.io.IOException;
 import java.io.InputStream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -69,11 +71,13 @@ public class ReportResource {
     private final ReportService reports;
     private final JsonBodies bodies;
     private final SecurityIdentity caller;
+    private final DownloadSlots downloads;
 
-    ReportResource(ReportService reports, JsonBodies bodies, SecurityIdentity caller) {
+    ReportResource(ReportService reports, JsonBodies bodies, SecurityIdentity caller, DownloadSlots downloads) {
         this.reports = reports;
         this.bodies = bodies;
         this.caller = caller;
+        this.downloads = downloads;
     }
 
     /**
@@ -224,13 +228,29 @@ public class ReportResource {
             + "gateway's credentials (`upstream` attached where the platform answered).")
     public Response download(@Parameter(name = "report_id", description = "The report's id (UUID, any letter case).", example = "20dffb36-d77b-45c6-b2fa-39276e98d5fc") @RestPath("report_id") String reportId,
             @Parameter(name = "stored_report_id", description = "The stored report's id (UUID, from the stored list).", example = "0a6f1c7e-3b2d-4e59-8f61-2c9d7b4a1e05") @RestPath("stored_report_id") String storedReportId) {
-        ReportService.StoredFile file = reports.download(reportId, storedReportId);
-        StoredFormats.Kind kind = StoredFormats.of(file.stored().reportFormat());
+        ReportService.StoredFile file = downloads.open(() -> reports.download(reportId, storedReportId));
         StreamingOutput content = out -> {
             try (InputStream in = ReportStreams.decompressed(file.content())) {
                 in.transferTo(out);
             }
         };
+        return fileResponse(file, content);
+    }
+
+    /** The headers a {@code GET} would answer; the upstream download is released unread. */
+    @HEAD
+    @Path("/reports/{report_id}/stored/{stored_report_id}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed(Roles.READER)
+    public Response downloadHead(@RestPath("report_id") String reportId, @RestPath("stored_report_id") String storedReportId)
+            throws IOException {
+        ReportService.StoredFile file = downloads.open(() -> reports.download(reportId, storedReportId));
+        file.content().close();
+        return fileResponse(file, null);
+    }
+
+    private static Response fileResponse(ReportService.StoredFile file, StreamingOutput content) {
+        StoredFormats.Kind kind = StoredFormats.of(file.stored().reportFormat());
         return Response.ok(content, kind.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + kind.fileName(file.reportId(), file.stored()) + "\"")
                 .build();
