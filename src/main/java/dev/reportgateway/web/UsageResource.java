@@ -153,8 +153,8 @@ public class UsageResource {
             format = UsageFormat.fromName(file.stored().reportFormat());
             spool = spools.spool(in);
         }
-        routing.addEndHandler(ended -> spool.close()); // however the exchange ends, even if the body never runs
         try {
+            releaseWhenTheExchangeEnds(routing, spool);
             registry.counter(MetricNames.USAGE_BYTES, MetricNames.FORMAT, format.formatName()).increment(spool.size());
             Counter parsed = registry.counter(MetricNames.USAGE_ROWS, MetricNames.FORMAT, format.formatName());
             Predicate<UsageRow> selected = row -> tenant == null || tenant.equalsIgnoreCase(row.tenantId());
@@ -173,6 +173,17 @@ public class UsageResource {
         } catch (Throwable failed) {
             spool.close();
             throw failed;
+        }
+    }
+
+    /**
+     * Deletes the spool file when the response ends or the connection closes, even if the body never runs (a client
+     * that hung up); at once if that already happened.
+     */
+    private static void releaseWhenTheExchangeEnds(RoutingContext routing, SpoolFile spool) {
+        routing.addEndHandler(ended -> spool.close());
+        if (routing.response().closed() || routing.response().ended()) {
+            spool.close();
         }
     }
 
