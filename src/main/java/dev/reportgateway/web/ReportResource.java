@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -43,6 +44,7 @@ import dev.reportgateway.usage.ReportStreams;
 import dev.reportgateway.web.openapi.GatewayApplication;
 import dev.reportgateway.web.openapi.OpenApiExamples;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The platform's reports API, spoken by the gateway: same paths, JSON and status codes as
@@ -227,8 +229,10 @@ public class ReportResource {
     @APIResponse(responseCode = "502", description = "The stored report `failed`, or the platform failed or rejected the "
             + "gateway's credentials (`upstream` attached where the platform answered).")
     public Response download(@Parameter(name = "report_id", description = "The report's id (UUID, any letter case).", example = "20dffb36-d77b-45c6-b2fa-39276e98d5fc") @RestPath("report_id") String reportId,
-            @Parameter(name = "stored_report_id", description = "The stored report's id (UUID, from the stored list).", example = "0a6f1c7e-3b2d-4e59-8f61-2c9d7b4a1e05") @RestPath("stored_report_id") String storedReportId) {
+            @Parameter(name = "stored_report_id", description = "The stored report's id (UUID, from the stored list).", example = "0a6f1c7e-3b2d-4e59-8f61-2c9d7b4a1e05") @RestPath("stored_report_id") String storedReportId,
+            @Context RoutingContext routing) {
         ReportService.StoredFile file = downloads.open(() -> reports.download(reportId, storedReportId));
+        ExchangeEnd.release(routing, file.content()); // even if the body never runs (the caller hung up)
         StreamingOutput content = out -> {
             try (InputStream in = ReportStreams.decompressed(file.content())) {
                 in.transferTo(out);

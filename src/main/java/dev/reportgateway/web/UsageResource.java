@@ -154,7 +154,7 @@ public class UsageResource {
             spool = spools.spool(in);
         }
         try {
-            releaseWhenTheExchangeEnds(routing, spool);
+            ExchangeEnd.release(routing, spool); // deleted even if the body never runs (the caller hung up)
             registry.counter(MetricNames.USAGE_BYTES, MetricNames.FORMAT, format.formatName()).increment(spool.size());
             Counter parsed = registry.counter(MetricNames.USAGE_ROWS, MetricNames.FORMAT, format.formatName());
             Predicate<UsageRow> selected = row -> tenant == null || tenant.equalsIgnoreCase(row.tenantId());
@@ -173,17 +173,6 @@ public class UsageResource {
         } catch (Throwable failed) {
             spool.close();
             throw failed;
-        }
-    }
-
-    /**
-     * Deletes the spool file when the response ends or the connection closes, even if the body never runs (a client
-     * that hung up); at once if that already happened.
-     */
-    private static void releaseWhenTheExchangeEnds(RoutingContext routing, SpoolFile spool) {
-        routing.addEndHandler(ended -> spool.close());
-        if (routing.response().closed() || routing.response().ended()) {
-            spool.close();
         }
     }
 
