@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -72,7 +73,9 @@ class DownloadCleanupTest extends UpstreamTest {
     @Test
     void twoHundredHeadsThenAGetOfAnotherDownloadAnswersAtOnce() throws IOException {
         stubStored(STORED_ID, "csv_v2_0", OTHER_ID, "csv_v2_0");
-        stubFile(STORED_ID, StoredReportsTest.gzip(StoredReportsTest.CSV.getBytes(StandardCharsets.UTF_8)));
+        byte[] large = new byte[4 * 1024 * 1024]; // more than a client buffers: an unread download holds its connection
+        new Random(8).nextBytes(large);
+        stubFile(STORED_ID, large);
         stubFile(OTHER_ID, StoredReportsTest.CSV.getBytes(StandardCharsets.UTF_8));
 
         for (int i = 0; i < 200; i++) {
