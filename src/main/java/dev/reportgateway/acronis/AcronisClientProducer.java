@@ -6,12 +6,15 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
+
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
  * Builds the {@link AcronisReportsApi} and {@link AcronisDownloadsApi} clients on first use. They are built here rather than from
  * {@code quarkus.rest-client.*} keys because in sandbox mode their base URI is this service's own listening
- * address, which is only known once the HTTP server runs (a random port in tests).
+ * address, which is only known once the HTTP server runs (a random port in tests). Downloads have their own
+ * connection pool of {@code acronis.download-max-connections}, so they never use up the JSON calls' pool.
  */
 @ApplicationScoped
 public class AcronisClientProducer {
@@ -19,20 +22,21 @@ public class AcronisClientProducer {
     @Produces
     @ApplicationScoped
     AcronisReportsApi reportsApi(AcronisEndpoint endpoint, AcronisConfig config) {
-        return build(AcronisReportsApi.class, endpoint, config.connectTimeout(), config.readTimeout());
+        return builder(endpoint, config.connectTimeout(), config.readTimeout()).build(AcronisReportsApi.class);
     }
 
     @Produces
     @ApplicationScoped
     AcronisDownloadsApi downloadsApi(AcronisEndpoint endpoint, AcronisConfig config) {
-        return build(AcronisDownloadsApi.class, endpoint, config.connectTimeout(), config.downloadTimeout());
+        return builder(endpoint, config.connectTimeout(), config.downloadTimeout())
+                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, config.downloadMaxConnections())
+                .build(AcronisDownloadsApi.class);
     }
 
-    private static <T> T build(Class<T> api, AcronisEndpoint endpoint, Duration connectTimeout, Duration readTimeout) {
+    private static QuarkusRestClientBuilder builder(AcronisEndpoint endpoint, Duration connectTimeout, Duration readTimeout) {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(endpoint.baseUri())
                 .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .build(api);
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

@@ -44,6 +44,13 @@ public interface AcronisConfig {
     @WithDefault("5m")
     Duration downloadTimeout();
 
+    /**
+     * Most stored-report downloads open at once: the downloads client's own connection pool, apart from the JSON
+     * calls'. One more waits up to {@code acronis.connect-timeout} for a free slot, then is answered 503.
+     */
+    @WithDefault("8")
+    int downloadMaxConnections();
+
     /** How long before its expiry a cached token is renewed (at most half its lifetime). */
     @WithDefault("15m")
     Duration tokenRenewBefore();

@@ -201,11 +201,15 @@ public class ReportService {
     public record StoredFile(String reportId, StoredReport stored, InputStream content) {
     }
 
+    /** A stored report that is ready to download: its report's id (lower case) and its entry in the stored list. */
+    public record ReadyFile(String reportId, StoredReport stored) {
+    }
+
     /**
-     * Opens the download of a saved stored report. Its entry in the report's stored list says its format and
-     * whether it is ready: unknown, {@code in_progress} and {@code failed} are refused before any download.
+     * Checks that a stored report can be downloaded, without downloading it: its entry in the report's stored list
+     * says its format and whether it is ready; unknown, {@code in_progress} and {@code failed} are refused.
      */
-    public StoredFile download(String reportId, String storedReportId) {
+    public ReadyFile ready(String reportId, String storedReportId) {
         List<FieldError> errors = new ArrayList<>();
         String id = Ids.check(errors, "report_id", reportId);
         String storedId = Ids.check(errors, "stored_report_id", storedReportId);
@@ -222,7 +226,12 @@ public class ReportService {
         if ("failed".equals(stored.status())) {
             throw new StoredReportUnavailableException(StoredReportUnavailableException.Kind.FAILED);
         }
-        return new StoredFile(id, stored, client.download(id, storedId));
+        return new ReadyFile(id, stored);
+    }
+
+    /** Opens the download of a stored report {@link #ready} found ready. */
+    public StoredFile download(ReadyFile file) {
+        return new StoredFile(file.reportId(), file.stored(), client.download(file.reportId(), file.stored().id()));
     }
 
     private ReportPost withDefaults(ReportPost post) {

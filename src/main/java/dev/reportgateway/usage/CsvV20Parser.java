@@ -11,19 +11,27 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 /** Reads csv_v2_0 line by line: a header of dotted field names, then one usage row per record. */
 final class CsvV20Parser implements UsageParser {
 
-    private static final CsvFactory FACTORY = CsvFactory.builder()
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .build();
+    private final UsageLimits limits;
+    private final CsvFactory factory;
+
+    CsvV20Parser(UsageLimits limits) {
+        this.limits = limits;
+        this.factory = CsvFactory.builder()
+                .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .streamReadConstraints(limits.readConstraints())
+                .build();
+    }
 
     @Override
     public long parse(InputStream in, Consumer<UsageRow> sink) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(in)) {
+        try (JsonParser parser = factory.createParser(in)) {
             Map<String, Integer> columns = header(parser);
             long rows = 0;
             List<String> cells = new ArrayList<>(columns.size());
@@ -38,13 +46,14 @@ final class CsvV20Parser implements UsageParser {
                 rows++;
             }
             return rows;
+        } catch (StreamConstraintsException e) {
+            throw limits.cellTooLong("csv_v2_0" + line(e));
         } catch (JsonProcessingException e) {
-            String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            throw new UsageFormatException("csv_v2_0 is not valid CSV" + line + ": " + e.getOriginalMessage(), e);
+            throw new UsageFormatException("csv_v2_0 is not valid CSV" + line(e) + ": " + e.getOriginalMessage(), e);
         }
     }
 
-    private static Map<String, Integer> header(JsonParser parser) throws IOException {
+    private Map<String, Integer> header(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_ARRAY) {
             throw new UsageFormatException("csv_v2_0 has no header line");
         }
@@ -62,16 +71,32 @@ final class CsvV20Parser implements UsageParser {
         return columns;
     }
 
-    /** Reads the record's cells (the parser is at its {@code START_ARRAY}); returns the line it starts on. */
-    private static int readRecord(JsonParser parser, List<String> cells) throws IOException {
+    /**
+     * Reads the record's cells (the parser is at its {@code START_ARRAY}) within the column and record limits;
+     * returns the line it starts on.
+     */
+    private int readRecord(JsonParser parser, List<String> cells) throws IOException {
         int line = -1;
+        long chars = 0;
         while (parser.nextToken() == JsonToken.VALUE_STRING) {
             if (line < 0) {
                 line = parser.currentTokenLocation().getLineNr();
             }
-            cells.add(parser.getText());
+            String cell = parser.getText();
+            chars += cell.length() + 1;
+            cells.add(cell);
+            if (cells.size() > limits.maxColumns()) {
+                throw limits.tooManyColumns("csv_v2_0 line " + line);
+            }
+            if (chars > limits.maxRecordChars()) {
+                throw limits.recordTooLong("csv_v2_0 line " + line);
+            }
         }
         return line;
+    }
+
+    private static String line(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
     }
 
     private static String cell(Map<String, Integer> columns, List<String> cells, String name) {

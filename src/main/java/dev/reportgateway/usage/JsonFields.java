@@ -13,10 +13,13 @@ final class JsonFields {
     private JsonFields() {
     }
 
-    /** The object the parser is at ({@code START_OBJECT}); arrays inside it are skipped, null becomes {@code ""}. */
-    static Map<String, String> read(JsonParser parser) throws IOException {
+    /**
+     * The object the parser is at ({@code START_OBJECT}); arrays inside it are skipped, null becomes {@code ""}.
+     * Its fields and the size of the {@code record} it belongs to are checked as they are read.
+     */
+    static Map<String, String> read(JsonParser parser, JsonRecord record) throws IOException {
         Map<String, String> fields = new HashMap<>();
-        readInto(parser, "", fields);
+        readInto(parser, "", fields, record);
         return fields;
     }
 
@@ -25,17 +28,19 @@ final class JsonFields {
         return parser.currentToken() == JsonToken.VALUE_NULL ? "" : parser.getText();
     }
 
-    private static void readInto(JsonParser parser, String prefix, Map<String, String> fields) throws IOException {
+    private static void readInto(JsonParser parser, String prefix, Map<String, String> fields, JsonRecord record)
+            throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = prefix + parser.currentName();
             JsonToken value = parser.nextToken();
             if (value == JsonToken.START_OBJECT) {
-                readInto(parser, name + ".", fields);
+                readInto(parser, name + ".", fields, record);
             } else if (value == JsonToken.START_ARRAY) {
                 parser.skipChildren();
             } else {
                 fields.put(name, scalar(parser));
             }
+            record.field(fields.size());
         }
     }
 }

@@ -17,13 +17,19 @@ import com.fasterxml.jackson.core.JsonToken;
  */
 final class JsonV1Parser implements UsageParser {
 
+    private final UsageLimits limits;
+
+    JsonV1Parser(UsageLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public long parse(InputStream in, Consumer<UsageRow> sink) throws IOException {
         long[] rows = {0};
-        JsonTenantsArray.forEach(in, "json_v1", (parser, index) -> {
+        JsonTenantsArray.forEach(in, "json_v1", limits, (parser, index, record) -> {
             Map<String, String> tenant = new HashMap<>();
             List<Map<String, String>> usages = new ArrayList<>();
-            readTenant(parser, index, tenant, usages);
+            readTenant(parser, index, record, tenant, usages);
             for (int u = 0; u < usages.size(); u++) {
                 Map<String, String> usage = usages.get(u);
                 String where = "json_v1 row " + rows[0] + " (tenants[" + index + "].usages[" + u + "])";
@@ -34,7 +40,7 @@ final class JsonV1Parser implements UsageParser {
         return rows[0];
     }
 
-    private static void readTenant(JsonParser parser, int index, Map<String, String> tenant,
+    private static void readTenant(JsonParser parser, int index, JsonRecord record, Map<String, String> tenant,
             List<Map<String, String>> usages) throws IOException {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -44,13 +50,14 @@ final class JsonV1Parser implements UsageParser {
                     if (parser.currentToken() != JsonToken.START_OBJECT) {
                         throw new UsageFormatException("json_v1 tenants[" + index + "].usages: element is not an object");
                     }
-                    usages.add(JsonFields.read(parser));
+                    usages.add(JsonFields.read(parser, record));
                 }
             } else if (value.isStructStart()) {
                 parser.skipChildren();
             } else {
                 tenant.put(name, JsonFields.scalar(parser));
             }
+            record.field(tenant.size());
         }
     }
 

@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Writes usage rows as RFC 4180 CSV (for {@code Accept: text/csv}), one line per row as they come. */
+/**
+ * Writes usage rows as RFC 4180 CSV (for {@code Accept: text/csv}), one line per row as they come; text cells that
+ * a spreadsheet would run as formulas are neutralised ({@link CsvCells}).
+ */
 public final class UsageCsvWriter implements Consumer<UsageRow> {
 
     /** The header line's column names, in order. */
@@ -57,20 +60,9 @@ public final class UsageCsvWriter implements Consumer<UsageRow> {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(quoted(cells[i]));
+            out.write(CsvCells.cell(cells[i]));
         }
         out.write("\r\n");
-    }
-
-    /** RFC 4180: quoted when it holds a comma, quote, CR or LF, with inner quotes doubled; null is empty. */
-    static String quoted(String cell) {
-        if (cell == null) {
-            return "";
-        }
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\r') < 0 && cell.indexOf('\n') < 0) {
-            return cell;
-        }
-        return '"' + cell.replace("\"", "\"\"") + '"';
     }
 
     private static String plain(BigDecimal value) {

@@ -25,8 +25,10 @@ import dev.reportgateway.acronis.model.ErrorDetail;
 import dev.reportgateway.report.IdempotencyConflictException;
 import dev.reportgateway.report.InvalidRequestException;
 import dev.reportgateway.report.StoredReportUnavailableException;
+import dev.reportgateway.spool.SpoolLimitException;
 import dev.reportgateway.usage.UnsupportedUsageFormatException;
 import dev.reportgateway.usage.UsageFormatException;
+import dev.reportgateway.usage.UsageLimitException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -160,6 +162,13 @@ public class ProblemMappers {
         LOG.warnf("Stored report on %s is malformed: %s", path(uri), malformed.getMessage());
         return answer(new Problem(TYPE_PREFIX + "stored-report-malformed", "Stored report is malformed", 502,
                 "The platform's stored report could not be read: " + malformed.getMessage(), path(uri), null, null));
+    }
+
+    @ServerExceptionMapper({ UsageLimitException.class, SpoolLimitException.class })
+    public RestResponse<Problem> reportPastLimit(RuntimeException past, UriInfo uri) {
+        LOG.warnf("Stored report on %s refused: %s", path(uri), past.getMessage());
+        return answer(new Problem(TYPE_PREFIX + "stored-report-too-large", "Stored report exceeds a gateway limit", 502,
+                "The platform's stored report was refused: " + past.getMessage(), path(uri), null, null));
     }
 
     @ServerExceptionMapper

@@ -6,10 +6,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -32,6 +34,7 @@ import dev.reportgateway.acronis.model.UuidList;
 import dev.reportgateway.report.ReportService;
 import dev.reportgateway.usage.ReportStreams;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The platform's reports API, spoken by the gateway: same paths, JSON and status codes as
@@ -49,12 +52,15 @@ public class ReportResource {
     private final JsonBodies bodies;
     private final SecurityIdentity caller;
     private final TenantScope scope;
+    private final DownloadSlots downloads;
 
-    ReportResource(ReportService reports, JsonBodies bodies, SecurityIdentity caller, TenantScope scope) {
+    ReportResource(ReportService reports, JsonBodies bodies, SecurityIdentity caller, TenantScope scope,
+            DownloadSlots downloads) {
         this.reports = reports;
         this.bodies = bodies;
         this.caller = caller;
         this.scope = scope;
+        this.downloads = downloads;
     }
 
     /**
@@ -119,15 +125,31 @@ public class ReportResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed(Roles.READER)
     public Response download(@RestPath("report_id") String reportId,
-            @RestPath("stored_report_id") String storedReportId) {
+            @RestPath("stored_report_id") String storedReportId, @Context RoutingContext routing) {
         scope.report(reportId);
-        ReportService.StoredFile file = reports.download(reportId, storedReportId);
-        StoredFormats.Kind kind = StoredFormats.of(file.stored().reportFormat());
+        ReportService.ReadyFile ready = reports.ready(reportId, storedReportId);
+        ReportService.StoredFile file = downloads.open(() -> reports.download(ready));
+        ExchangeEnd.release(routing, file.content()); // even if the body never runs (the caller hung up)
         StreamingOutput content = out -> {
             try (InputStream in = ReportStreams.decompressed(file.content())) {
                 in.transferTo(out);
             }
         };
+        return fileResponse(ready, content);
+    }
+
+    /** The headers a {@code GET} would answer, after the same checks; nothing is downloaded. */
+    @HEAD
+    @Path("/reports/{report_id}/stored/{stored_report_id}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed(Roles.READER)
+    public Response downloadHead(@RestPath("report_id") String reportId, @RestPath("stored_report_id") String storedReportId) {
+        scope.report(reportId);
+        return fileResponse(reports.ready(reportId, storedReportId), null);
+    }
+
+    private static Response fileResponse(ReportService.ReadyFile file, StreamingOutput content) {
+        StoredFormats.Kind kind = StoredFormats.of(file.stored().reportFormat());
         return Response.ok(content, kind.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + kind.fileName(file.reportId(), file.stored()) + "\"")
                 .build();

@@ -7,15 +7,14 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -32,36 +31,63 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.reportgateway.metrics.MetricNames;
 import dev.reportgateway.report.Ids;
 import dev.reportgateway.report.ReportService;
+import dev.reportgateway.spool.SpoolDirectory;
+import dev.reportgateway.spool.SpoolFile;
 import dev.reportgateway.usage.UsageCsvWriter;
 import dev.reportgateway.usage.UsageFormat;
+import dev.reportgateway.usage.UsageLimits;
+import dev.reportgateway.usage.UsageLimitsConfig;
 import dev.reportgateway.usage.UsageReportReader;
 import dev.reportgateway.usage.UsageRow;
 import dev.reportgateway.usage.UsageTotals;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * A stored report turned into usage rows and totals, in billing units, as JSON or (with {@code Accept: text/csv})
- * CSV. The download is spooled to a temporary file and read twice: once to check every line and add the
- * totals — so a malformed report is a clear error, not a cut-off answer — and once to stream the rows out.
- * Memory stays flat however large the report. Downloaded bytes and parsed rows are counted per format.
+ * CSV. The download is spooled to a file ({@link SpoolDirectory}) and read twice: once to check every line and add
+ * the totals — so a malformed report is a clear error, not a cut-off answer — and once to stream the rows out.
+ * Memory stays flat however large the report, within the {@link UsageLimits}. The spool file is deleted however the
+ * request ends: answered, failed, or abandoned by the client. Downloaded bytes and parsed rows are counted per format.
  * Its OpenAPI description is in {@code META-INF/openapi.yaml}.
  */
 @jakarta.ws.rs.Path("/billing/reports/{report_id}/stored/{stored_report_id}/usage")
 public class UsageResource {
 
     private final ReportService reports;
+    private final DownloadSlots downloads;
+    private final SpoolDirectory spools;
+    private final UsageLimits limits;
     private final ObjectMapper json;
     private final ObjectWriter rows;
     private final MeterRegistry registry;
     private final TenantScope scope;
 
-    UsageResource(ReportService reports, ObjectMapper json, MeterRegistry registry, TenantScope scope) {
+    UsageResource(ReportService reports, DownloadSlots downloads, SpoolDirectory spools, UsageLimitsConfig limits,
+            ObjectMapper json, MeterRegistry registry, TenantScope scope) {
         this.reports = reports;
+        this.downloads = downloads;
+        this.spools = spools;
+        this.limits = limits.limits();
         this.scope = scope;
         this.json = json;
         this.registry = registry;
         this.rows = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    }
+
+    /** The headers a {@code GET} would answer, after the same checks; nothing is downloaded. */
+    @HEAD
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @RolesAllowed(Roles.READER)
+    public Response usageHead(@RestPath("report_id") String reportId, @RestPath("stored_report_id") String storedReportId,
+            @RestQuery("tenant_id") String tenantId, @RestHeader("Accept") String accept) {
+        if (tenantId != null) {
+            Ids.requireUuid("tenant_id", tenantId);
+        }
+        scope.report(reportId);
+        UsageFormat.fromName(reports.ready(reportId, storedReportId).stored().reportFormat());
+        return Response.ok().type(mediaType(accept)).build();
     }
 
     @GET
@@ -71,46 +97,48 @@ public class UsageResource {
             @RestPath("report_id") String reportId,
             @RestPath("stored_report_id") String storedReportId,
             @RestQuery("tenant_id") String tenantId,
-            @RestHeader("Accept") String accept)
+            @RestHeader("Accept") String accept,
+            @Context RoutingContext routing)
             throws IOException {
         String tenant = tenantId == null ? null : Ids.requireUuid("tenant_id", tenantId);
         scope.report(reportId);
-        ReportService.StoredFile file = reports.download(reportId, storedReportId);
-        UsageFormat format;
-        try {
-            format = UsageFormat.fromName(file.stored().reportFormat());
-        } catch (RuntimeException unsupported) {
-            file.content().close(); // a csv or html file has no usage rows: release the download unread
-            throw unsupported;
+        ReportService.ReadyFile ready = reports.ready(reportId, storedReportId);
+        UsageFormat format = UsageFormat.fromName(ready.stored().reportFormat()); // before any download
+        ReportService.StoredFile file = downloads.open(() -> reports.download(ready));
+        SpoolFile spool;
+        try (InputStream in = file.content()) {
+            spool = spools.spool(in);
         }
-        Path spool = Files.createTempFile("usage-", ".report");
         try {
-            long downloaded;
-            try (InputStream in = file.content()) {
-                downloaded = Files.copy(in, spool, StandardCopyOption.REPLACE_EXISTING);
-            }
-            registry.counter(MetricNames.USAGE_BYTES, MetricNames.FORMAT, format.formatName()).increment(downloaded);
+            ExchangeEnd.release(routing, spool); // deleted even if the body never runs (the caller hung up)
+            registry.counter(MetricNames.USAGE_BYTES, MetricNames.FORMAT, format.formatName()).increment(spool.size());
             Counter parsed = registry.counter(MetricNames.USAGE_ROWS, MetricNames.FORMAT, format.formatName());
             Predicate<UsageRow> selected = row -> tenant == null || tenant.equalsIgnoreCase(row.tenantId());
             UsageTotals totals = new UsageTotals();
-            UsageReportReader.read(Files.newInputStream(spool), format, row -> {
+            UsageReportReader.read(spool.open(), format, limits, row -> {
                 parsed.increment();
                 if (selected.test(row)) {
                     totals.accept(row);
                 }
             });
-            boolean csv = accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON);
-            StreamingOutput body = csv
+            String mediaType = mediaType(accept);
+            StreamingOutput body = mediaType.startsWith("text/csv")
                     ? out -> streamCsv(spool, format, selected, out)
                     : out -> streamJson(file, tenant, format, totals, spool, selected, out);
-            return Response.ok(body, csv ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON).build();
-        } catch (IOException | RuntimeException failed) {
-            Files.deleteIfExists(spool);
+            return Response.ok(body, mediaType).build();
+        } catch (Throwable failed) {
+            spool.close();
             throw failed;
         }
     }
 
-    private void streamJson(ReportService.StoredFile file, String tenant, UsageFormat format, UsageTotals totals, Path spool,
+    /** CSV for {@code Accept: text/csv} without {@code application/json}; JSON otherwise. */
+    private static String mediaType(String accept) {
+        boolean csv = accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON);
+        return csv ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON;
+    }
+
+    private void streamJson(ReportService.StoredFile file, String tenant, UsageFormat format, UsageTotals totals, SpoolFile spool,
             Predicate<UsageRow> selected, OutputStream out) throws IOException {
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.writeStartObject();
@@ -131,21 +159,21 @@ public class UsageResource {
             generator.writeEndArray();
             generator.writeEndObject();
         } finally {
-            Files.deleteIfExists(spool);
+            spool.close();
         }
     }
 
-    private static void streamCsv(Path spool, UsageFormat format, Predicate<UsageRow> selected, OutputStream out) throws IOException {
+    private void streamCsv(SpoolFile spool, UsageFormat format, Predicate<UsageRow> selected, OutputStream out) throws IOException {
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             readSelected(spool, format, selected, new UsageCsvWriter(writer));
         } finally {
-            Files.deleteIfExists(spool);
+            spool.close();
         }
     }
 
-    private static void readSelected(Path spool, UsageFormat format, Predicate<UsageRow> selected, Consumer<UsageRow> sink)
+    private void readSelected(SpoolFile spool, UsageFormat format, Predicate<UsageRow> selected, Consumer<UsageRow> sink)
             throws IOException {
-        UsageReportReader.read(Files.newInputStream(spool), format, row -> {
+        UsageReportReader.read(spool.open(), format, limits, row -> {
             if (selected.test(row)) {
                 sink.accept(row);
             }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * The Kubernetes manifest {@code ./mvnw package} generates ({@code target/kubernetes/kubernetes.yml}): two
  * replicas behind a Service, probes on the health endpoints, sized resources, credentials from the Secret, a
- * non-root read-only container with an emptyDir at /tmp. Runs under failsafe, after packaging.
+ * non-root read-only container with a size-limited emptyDir at /tmp and bounded ephemeral storage. Runs under
+ * failsafe, after packaging.
  */
 class KubernetesManifestIT {
 
@@ -88,6 +90,22 @@ class KubernetesManifestIT {
         JsonNode volume = find(pod.path("volumes"), "name", mount.path("name").asText());
         assertTrue(volume.has("emptyDir"), "/tmp is an emptyDir: " + volume);
         assertFalse(mount.path("readOnly").asBoolean(false), "/tmp is writable");
+    }
+
+    @Test
+    void tmpAndEphemeralStorageAreBounded() {
+        JsonNode pod = deployment().at("/spec/template/spec");
+        JsonNode mount = find(container().path("volumeMounts"), "mountPath", "/tmp");
+        JsonNode volumes = pod.path("volumes");
+        long tmpVolumes = StreamSupport.stream(volumes.spliterator(), false)
+                .filter(volume -> mount.path("name").asText().equals(volume.path("name").asText())).count();
+        assertEquals(1, tmpVolumes, "one /tmp volume: " + volumes);
+        assertEquals("3Gi", find(volumes, "name", mount.path("name").asText()).at("/emptyDir/sizeLimit").asText(),
+                "/tmp emptyDir sizeLimit");
+        JsonNode resources = container().path("resources");
+        assertEquals("512Mi", resources.at("/requests/ephemeral-storage").asText(), "ephemeral-storage request");
+        assertEquals("4Gi", resources.at("/limits/ephemeral-storage").asText(), "ephemeral-storage limit");
+        assertFalse(resources.at("/limits/memory").asText().isEmpty(), "memory limit kept beside it");
     }
 
     private static JsonNode deployment() {

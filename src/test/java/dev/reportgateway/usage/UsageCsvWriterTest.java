@@ -56,14 +56,4 @@ class UsageCsvWriterTest {
             }
         }
     }
-
-    @Test
-    void quotesOnlyWhatRfc4180Requires() {
-        assertEquals("plain", UsageCsvWriter.quoted("plain"));
-        assertEquals("", UsageCsvWriter.quoted(null));
-        assertEquals("\"a,b\"", UsageCsvWriter.quoted("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", UsageCsvWriter.quoted("say \"hi\""));
-        assertEquals("\"two\r\nlines\"", UsageCsvWriter.quoted("two\r\nlines"));
-        assertEquals("\"x\ny\"", UsageCsvWriter.quoted("x\ny"));
-    }
 }

@@ -70,6 +70,8 @@ class TenantScopeTest extends UpstreamTest {
         assertNotFound(given().when().get(usage(REPORT_B)), REPORT_NOT_FOUND);
         assertNotFound(given().queryParam("tenant_id", TENANT_A).when().get(usage(REPORT_B)), REPORT_NOT_FOUND);
         assertNotFound(given().when().get("/api/2/tenants/" + TENANT_B + "/reports"), TENANT_NOT_FOUND);
+        given().when().head("/api/2/reports/" + REPORT_B + "/stored/" + STORED_ID).then().statusCode(404);
+        given().when().head(usage(REPORT_B)).then().statusCode(404);
 
         assertEquals(0, wireMock.countRequestsMatching(getRequestedFor(urlPathMatching("/api/2/reports/" + REPORT_B + "/.+"))
                 .build()).getCount(), "nothing of B's but the report lookup may be asked of the platform");
