@@ -4,26 +4,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
 
-/** Entry point: streams a stored report's usage rows, gunzipping it first when it is gzip. */
+/** Entry point: streams a stored report's billed usage rows, gunzipping it first when it is gzip. */
 public final class UsageReportReader {
 
     private UsageReportReader() {
     }
 
     /**
-     * Feeds every row of the report to {@code sink}, one at a time, and returns how many there were.
-     * Closes {@code in} when done.
+     * Feeds every row of the report, billed by {@code billing}, to {@code sink}, one at a time, and returns how
+     * many there were. Closes {@code in} when done.
      *
      * @throws UsageFormatException when the report does not follow its format (names the line or row and field)
      */
-    public static long read(InputStream in, UsageFormat format, Consumer<UsageRow> sink) throws IOException {
+    public static long read(InputStream in, UsageFormat format, UsageBilling billing, Consumer<UsageRow> sink)
+            throws IOException {
         UsageParser parser = switch (format) {
             case CSV_V2_0 -> new CsvV20Parser();
             case JSON_V2_0 -> new JsonV20Parser();
-            case JSON_V1 -> new JsonV1Parser();
         };
         try (InputStream report = ReportStreams.decompressed(in)) {
-            return parser.parse(report, sink);
+            return parser.parse(report, row -> sink.accept(billing.bill(row)));
         }
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -43,11 +44,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.reportgateway.metrics.MetricNames;
 import dev.reportgateway.report.Ids;
 import dev.reportgateway.report.ReportService;
+import dev.reportgateway.usage.BillingRules;
+import dev.reportgateway.usage.BillingRulesConfig;
+import dev.reportgateway.usage.UnitCatalog;
+import dev.reportgateway.usage.UsageBilling;
 import dev.reportgateway.usage.UsageCsvWriter;
 import dev.reportgateway.usage.UsageFormat;
 import dev.reportgateway.usage.UsageReportReader;
 import dev.reportgateway.usage.UsageRow;
 import dev.reportgateway.usage.UsageTotals;
+import dev.reportgateway.usage.UsageWarning;
 import dev.reportgateway.web.openapi.GatewayApplication;
 import dev.reportgateway.web.openapi.OpenApiExamples;
 import dev.reportgateway.web.openapi.UsageReportSchema;
@@ -70,9 +76,11 @@ public class UsageResource {
     private final ObjectMapper json;
     private final ObjectWriter rows;
     private final MeterRegistry registry;
+    private final BillingRules billingRules;
 
-    UsageResource(ReportService reports, ObjectMapper json, MeterRegistry registry) {
+    UsageResource(ReportService reports, ObjectMapper json, MeterRegistry registry, BillingRulesConfig billing) {
         this.reports = reports;
+        this.billingRules = billing.rules();
         this.json = json;
         this.registry = registry;
         this.rows = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
@@ -135,7 +143,8 @@ public class UsageResource {
             Counter parsed = registry.counter(MetricNames.USAGE_ROWS, MetricNames.FORMAT, format.formatName());
             Predicate<UsageRow> selected = row -> tenant == null || tenant.equalsIgnoreCase(row.tenantId());
             UsageTotals totals = new UsageTotals();
-            UsageReportReader.read(Files.newInputStream(spool), format, row -> {
+            UsageBilling billing = billing();
+            UsageReportReader.read(Files.newInputStream(spool), format, billing, row -> {
                 parsed.increment();
                 if (selected.test(row)) {
                     totals.accept(row);
@@ -144,7 +153,7 @@ public class UsageResource {
             boolean csv = accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON);
             StreamingOutput body = csv
                     ? out -> streamCsv(spool, format, selected, out)
-                    : out -> streamJson(file, tenant, format, totals, spool, selected, out);
+                    : out -> streamJson(file, tenant, format, totals, billing.warnings(), spool, selected, out);
             return Response.ok(body, csv ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON).build();
         } catch (IOException | RuntimeException failed) {
             Files.deleteIfExists(spool);
@@ -152,8 +161,8 @@ public class UsageResource {
         }
     }
 
-    private void streamJson(ReportService.StoredFile file, String tenant, UsageFormat format, UsageTotals totals, Path spool,
-            Predicate<UsageRow> selected, OutputStream out) throws IOException {
+    private void streamJson(ReportService.StoredFile file, String tenant, UsageFormat format, UsageTotals totals,
+            List<UsageWarning> warnings, Path spool, Predicate<UsageRow> selected, OutputStream out) throws IOException {
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.writeStartObject();
             generator.writeStringField("report_id", file.reportId());
@@ -162,6 +171,8 @@ public class UsageResource {
             if (tenant != null) {
                 generator.writeStringField("tenant_id", tenant);
             }
+            generator.writeFieldName("warnings");
+            json.writeValue(generator, warnings);
             generator.writeObjectFieldStart("totals");
             generator.writeFieldName("tenant_items");
             json.writeValue(generator, totals.tenantItems());
@@ -177,7 +188,7 @@ public class UsageResource {
         }
     }
 
-    private static void streamCsv(Path spool, UsageFormat format, Predicate<UsageRow> selected, OutputStream out) throws IOException {
+    private void streamCsv(Path spool, UsageFormat format, Predicate<UsageRow> selected, OutputStream out) throws IOException {
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             readSelected(spool, format, selected, new UsageCsvWriter(writer));
         } finally {
@@ -185,13 +196,18 @@ public class UsageResource {
         }
     }
 
-    private static void readSelected(Path spool, UsageFormat format, Predicate<UsageRow> selected, Consumer<UsageRow> sink)
+    private void readSelected(Path spool, UsageFormat format, Predicate<UsageRow> selected, Consumer<UsageRow> sink)
             throws IOException {
-        UsageReportReader.read(Files.newInputStream(spool), format, row -> {
+        UsageReportReader.read(Files.newInputStream(spool), format, billing(), row -> {
             if (selected.test(row)) {
                 sink.accept(row);
             }
         });
+    }
+
+    /** A fresh biller for one pass over the report (its warnings are those of that pass). */
+    private UsageBilling billing() {
+        return new UsageBilling(billingRules, UnitCatalog.NONE);
     }
 
     private void write(JsonGenerator generator, UsageRow row) {
