@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.reportgateway.acronis.UpstreamMetrics.Operation;
 import dev.reportgateway.acronis.model.ApiClient;
+import dev.reportgateway.acronis.model.OfferingItems;
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportPost;
 import dev.reportgateway.acronis.model.ReportPut;
@@ -87,6 +88,10 @@ public class AcronisClient {
 
     public StoredReports storedReports(String reportId) {
         return idempotent(Operation.STORED_REPORTS, () -> api.storedReports(reportId), StoredReports.class);
+    }
+
+    public OfferingItems offeringItems(String tenantId) {
+        return idempotent(Operation.OFFERING_ITEMS, () -> api.offeringItems(tenantId), OfferingItems.class);
     }
 
     public ApiClient fetchClient(String clientId) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 
 import dev.reportgateway.acronis.model.ApiClient;
+import dev.reportgateway.acronis.model.OfferingItems;
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportPost;
 import dev.reportgateway.acronis.model.ReportPut;
@@ -65,6 +66,11 @@ public interface AcronisReportsApi {
     StoredReports storedReports(@PathParam("report_id") String reportId);
 
     /** {@code GET /clients/{client_id}}: the API client, whose {@code tenant_id} is the default report tenant. */
+    /** {@code GET /tenants/{tenant_id}/offering_items}: the items a tenant is offered, with their units. */
+    @GET
+    @Path("/tenants/{tenant_id}/offering_items")
+    OfferingItems offeringItems(@PathParam("tenant_id") String tenantId);
+
     @GET
     @Path("/clients/{client_id}")
     ApiClient fetchClient(@PathParam("client_id") String clientId);

@@ -21,7 +21,7 @@ class UpstreamMetrics {
 
     /** The upstream operations, as tag values. */
     enum Operation {
-        CREATE, FETCH, UPDATE, DELETE, TENANT_REPORTS, STORED_REPORTS, DOWNLOAD, CLIENT;
+        CREATE, FETCH, UPDATE, DELETE, TENANT_REPORTS, STORED_REPORTS, DOWNLOAD, CLIENT, OFFERING_ITEMS;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT);

@@ -21,6 +21,8 @@ public final class MetricNames {
     public static final String USAGE_ROWS = "gateway.usage.rows";
     /** Counter of stored-report bytes downloaded for the usage endpoint, tagged {@link #FORMAT}. */
     public static final String USAGE_BYTES = "gateway.usage.bytes";
+    /** Counter of usage rows the gateway could not bill with certainty, tagged {@link #KIND} (the warning type). */
+    public static final String USAGE_WARNINGS = "gateway.usage.warnings";
 
     public static final String OPERATION = "operation";
     public static final String OUTCOME = "outcome";

@@ -12,7 +12,7 @@ public final class Ids {
     private Ids() {
     }
 
-    static boolean isUuid(String text) {
+    public static boolean isUuid(String text) {
         return text != null && UUID.matcher(text).matches();
     }
 

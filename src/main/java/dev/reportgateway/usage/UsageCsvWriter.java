@@ -22,7 +22,8 @@ public final class UsageCsvWriter implements Consumer<UsageRow> {
             "converted_unit",
             "converted_absolute_production", "converted_absolute_total", "converted_absolute_trial",
             "converted_delta_production", "converted_delta_total", "converted_delta_trial",
-            "converted_effective_production", "converted_effective_total", "converted_effective_trial");
+            "converted_effective_production", "converted_effective_total", "converted_effective_trial",
+            "billable_quantity", "billable_unit", "billable_measure");
 
     private final Writer out;
 
@@ -49,7 +50,8 @@ public final class UsageCsvWriter implements Consumer<UsageRow> {
                     plain(converted.delta().production()), plain(converted.delta().total()),
                     plain(converted.delta().trial()),
                     plain(converted.effective().production()), plain(converted.effective().total()),
-                    plain(converted.effective().trial()));
+                    plain(converted.effective().trial()),
+                    plain(row.billable().quantity()), row.billable().unit(), row.billable().measure());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Builds a {@link UsageRow} from one record's named fields, whichever format they were read from. */
+/**
+ * Builds a {@link UsageRow} as reported from one record's named fields, whichever format they were read from;
+ * {@link UsageBilling} bills it. Usage numbers are general decimals ({@code 12}, {@code 1.5e3}, {@code +7},
+ * {@code .5}); an empty or other cell is an error naming the record and the field, never a silent zero.
+ */
 final class UsageRowAssembler {
 
     /** The fields every record must have. */
@@ -13,43 +17,30 @@ final class UsageRowAssembler {
             "usage.delta.production", "usage.delta.total", "usage.delta.trial",
             "usage.effective.production", "usage.effective.total", "usage.effective.trial");
 
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
+
+    /** Bounds on a usage number's magnitude and precision (powers of ten), far beyond any real usage. */
+    private static final int MAX_EXPONENT = 30;
+    private static final int MAX_SCALE = 30;
 
     private UsageRowAssembler() {
     }
 
-    /** The row, or a {@link UsageFormatException} naming {@code where} and the field at fault. */
+    /** The row as reported (not yet billed), or a {@link UsageFormatException} naming {@code where} and the field at fault. */
     static UsageRow assemble(RowFields fields, String where) {
-        String item = required(fields, "name", where);
-        String unit = optional(fields, "measurement_unit");
-        if (unit == null) {
-            unit = inferredUnit(item);
-        }
-        UsageValues absolute = values(fields, "absolute", where);
-        UsageValues delta = values(fields, "delta", where);
-        UsageValues effective = values(fields, "effective", where);
         return new UsageRow(
                 required(fields, "tenant.id", where),
                 optional(fields, "tenant.name"),
                 required(fields, "tenant.kind", where),
-                item,
+                required(fields, "name", where),
                 optional(fields, "sku"),
                 optional(fields, "edition"),
-                unit,
+                optional(fields, "measurement_unit"),
                 optional(fields, "infra.id"),
-                absolute, delta, effective,
-                BillingUnits.convert(item, unit, absolute, delta, effective));
-    }
-
-    /** The unit a report means when it omits {@code measurement_unit}. */
-    static String inferredUnit(String offeringItem) {
-        if (offeringItem.contains("storage")) {
-            return "bytes";
-        }
-        if (BillingUnits.isComputePoints(offeringItem)) {
-            return "seconds";
-        }
-        return "quantity";
+                values(fields, "absolute", where),
+                values(fields, "delta", where),
+                values(fields, "effective", where),
+                null, null);
     }
 
     private static UsageValues values(RowFields fields, String measure, String where) {
@@ -67,12 +58,20 @@ final class UsageRowAssembler {
         }
         String trimmed = text.strip();
         if (trimmed.isEmpty()) {
-            return BigDecimal.ZERO;
+            throw new UsageFormatException(where + ": field " + name + " is empty; a usage value must be a number");
         }
         if (!NUMBER.matcher(trimmed).matches()) {
-            throw new UsageFormatException(where + ": field " + name + " is not a number: '" + text + "'");
+            throw new UsageFormatException(where + ": field " + name + " is not a number: '" + shortened(text) + "'");
         }
-        return new BigDecimal(trimmed);
+        BigDecimal value = new BigDecimal(trimmed);
+        if (value.signum() != 0 && (value.precision() - value.scale() - 1 > MAX_EXPONENT || value.scale() > MAX_SCALE)) {
+            throw new UsageFormatException(where + ": field " + name + " is out of range: '" + trimmed + "'");
+        }
+        return value;
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 64) + "...";
     }
 
     private static String required(RowFields fields, String name, String where) {

@@ -14,9 +14,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Adds up rows' rounded converted values as they stream by: per tenant × offering item (all its
- * infrastructure rows) and per offering item over the tenants of kind {@code customer} only. Memory grows
- * with the number of distinct tenant × item pairs, not with the number of rows. Not thread-safe.
+ * Adds up billed rows' rounded converted values and billable quantities as they stream by: per tenant × offering
+ * item (all its infrastructure rows) and per offering item over the tenants of kind {@code customer} only
+ * (partners' and folders' rows aggregate their subtree and would count twice; the item totals name the kinds
+ * they summed). Memory grows with the number of distinct tenant × item pairs, not with the number of rows.
+ * Not thread-safe.
  */
 public final class UsageTotals implements Consumer<UsageRow> {
 
@@ -24,15 +26,18 @@ public final class UsageTotals implements Consumer<UsageRow> {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @RegisterForReflection
     public record TenantItemTotal(String tenantId, String tenantName, String tenantKind, String offeringItem,
-            String unit, UsageValues absolute, UsageValues delta, UsageValues effective) {
+            String unit, UsageValues absolute, UsageValues delta, UsageValues effective, BillableQuantity billable) {
     }
 
     /** One offering item's total over the customers that use it, in billing units. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @RegisterForReflection
-    public record ItemTotal(String offeringItem, String unit, int customers,
-            UsageValues absolute, UsageValues delta, UsageValues effective) {
+    public record ItemTotal(String offeringItem, String unit, List<String> tenantKinds, int customers,
+            UsageValues absolute, UsageValues delta, UsageValues effective, BillableQuantity billable) {
     }
+
+    /** The tenant kinds the per-item totals sum. */
+    private static final List<String> SUMMED_KINDS = List.of("customer");
 
     private record Key(String tenantId, String offeringItem, String unit) {
     }
@@ -41,7 +46,7 @@ public final class UsageTotals implements Consumer<UsageRow> {
             .comparing(TenantItemTotal::tenantName, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(TenantItemTotal::tenantId)
             .thenComparing(TenantItemTotal::offeringItem)
-            .thenComparing(TenantItemTotal::unit);
+            .thenComparing(TenantItemTotal::unit, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final Map<Key, TenantItemTotal> totals = new HashMap<>();
 
@@ -52,7 +57,7 @@ public final class UsageTotals implements Consumer<UsageRow> {
         Key key = new Key(row.tenantId(), row.offeringItem(), converted.unit());
         totals.merge(key,
                 new TenantItemTotal(row.tenantId(), row.tenantName(), row.tenantKind(), row.offeringItem(),
-                        converted.unit(), converted.absolute(), converted.delta(), converted.effective()),
+                        converted.unit(), converted.absolute(), converted.delta(), converted.effective(), row.billable()),
                 UsageTotals::sum);
     }
 
@@ -61,16 +66,16 @@ public final class UsageTotals implements Consumer<UsageRow> {
         return totals.values().stream().sorted(TENANT_ORDER).toList();
     }
 
-    /** Per offering item over tenants of kind {@code customer} only, sorted by item then unit. */
+    /** Per offering item over tenants of kind {@code customer} only, sorted by item then unit (unknown first). */
     public List<ItemTotal> items() {
-        Map<List<String>, ItemTotal> items = new TreeMap<>(Comparator
-                .<List<String>, String>comparing(key -> key.get(0))
-                .thenComparing(key -> key.get(1)));
+        Map<Key, ItemTotal> items = new TreeMap<>(Comparator
+                .comparing(Key::offeringItem)
+                .thenComparing(Key::unit, Comparator.nullsFirst(Comparator.naturalOrder())));
         totals.values().stream()
-                .filter(total -> "customer".equals(total.tenantKind()))
-                .forEach(total -> items.merge(List.of(total.offeringItem(), total.unit()),
-                        new ItemTotal(total.offeringItem(), total.unit(), 1,
-                                total.absolute(), total.delta(), total.effective()),
+                .filter(total -> SUMMED_KINDS.contains(total.tenantKind()))
+                .forEach(total -> items.merge(new Key(null, total.offeringItem(), total.unit()),
+                        new ItemTotal(total.offeringItem(), total.unit(), SUMMED_KINDS, 1,
+                                total.absolute(), total.delta(), total.effective(), total.billable()),
                         UsageTotals::sum));
         return List.copyOf(items.values());
     }
@@ -78,11 +83,13 @@ public final class UsageTotals implements Consumer<UsageRow> {
     private static TenantItemTotal sum(TenantItemTotal a, TenantItemTotal b) {
         return new TenantItemTotal(a.tenantId(), Objects.requireNonNullElse(a.tenantName(), b.tenantName()),
                 a.tenantKind(), a.offeringItem(), a.unit(),
-                a.absolute().plus(b.absolute()), a.delta().plus(b.delta()), a.effective().plus(b.effective()));
+                a.absolute().plus(b.absolute()), a.delta().plus(b.delta()), a.effective().plus(b.effective()),
+                a.billable().plus(b.billable()));
     }
 
     private static ItemTotal sum(ItemTotal a, ItemTotal b) {
-        return new ItemTotal(a.offeringItem(), a.unit(), a.customers() + b.customers(),
-                a.absolute().plus(b.absolute()), a.delta().plus(b.delta()), a.effective().plus(b.effective()));
+        return new ItemTotal(a.offeringItem(), a.unit(), a.tenantKinds(), a.customers() + b.customers(),
+                a.absolute().plus(b.absolute()), a.delta().plus(b.delta()), a.effective().plus(b.effective()),
+                a.billable().plus(b.billable()));
     }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -33,6 +35,12 @@ import dev.reportgateway.report.Ids;
 import dev.reportgateway.report.ReportService;
 import dev.reportgateway.spool.SpoolDirectory;
 import dev.reportgateway.spool.SpoolFile;
+import dev.reportgateway.report.TenantOfferingItems;
+import dev.reportgateway.usage.BillingRules;
+import dev.reportgateway.usage.BillingRulesConfig;
+import dev.reportgateway.usage.OfferingItemsCatalog;
+import dev.reportgateway.usage.UnitCatalog;
+import dev.reportgateway.usage.UsageBilling;
 import dev.reportgateway.usage.UsageCsvWriter;
 import dev.reportgateway.usage.UsageFormat;
 import dev.reportgateway.usage.UsageLimits;
@@ -40,6 +48,7 @@ import dev.reportgateway.usage.UsageLimitsConfig;
 import dev.reportgateway.usage.UsageReportReader;
 import dev.reportgateway.usage.UsageRow;
 import dev.reportgateway.usage.UsageTotals;
+import dev.reportgateway.usage.UsageWarning;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.RoutingContext;
@@ -55,6 +64,8 @@ import io.vertx.ext.web.RoutingContext;
 @jakarta.ws.rs.Path("/billing/reports/{report_id}/stored/{stored_report_id}/usage")
 public class UsageResource {
 
+    private static final Logger LOG = Logger.getLogger(UsageResource.class);
+
     private final ReportService reports;
     private final DownloadSlots downloads;
     private final SpoolDirectory spools;
@@ -63,14 +74,19 @@ public class UsageResource {
     private final ObjectWriter rows;
     private final MeterRegistry registry;
     private final TenantScope scope;
+    private final TenantOfferingItems offeringItems;
+    private final BillingRules billingRules;
 
     UsageResource(ReportService reports, DownloadSlots downloads, SpoolDirectory spools, UsageLimitsConfig limits,
-            ObjectMapper json, MeterRegistry registry, TenantScope scope) {
+            ObjectMapper json, MeterRegistry registry, TenantScope scope, TenantOfferingItems offeringItems,
+            BillingRulesConfig billing) {
         this.reports = reports;
         this.downloads = downloads;
         this.spools = spools;
         this.limits = limits.limits();
         this.scope = scope;
+        this.offeringItems = offeringItems;
+        this.billingRules = billing.rules();
         this.json = json;
         this.registry = registry;
         this.rows = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
@@ -114,21 +130,46 @@ public class UsageResource {
             registry.counter(MetricNames.USAGE_BYTES, MetricNames.FORMAT, format.formatName()).increment(spool.size());
             Counter parsed = registry.counter(MetricNames.USAGE_ROWS, MetricNames.FORMAT, format.formatName());
             Predicate<UsageRow> selected = row -> tenant == null || tenant.equalsIgnoreCase(row.tenantId());
+            UnitCatalog units = offeringItems(reportId);
+            UsageBilling billing = new UsageBilling(billingRules, units);
             UsageTotals totals = new UsageTotals();
-            UsageReportReader.read(spool.open(), format, limits, row -> {
+            UsageReportReader.read(spool.open(), format, limits, billing, row -> {
                 parsed.increment();
                 if (selected.test(row)) {
                     totals.accept(row);
                 }
             });
+            List<UsageWarning> warnings = billing.warnings();
+            report(warnings, file);
             String mediaType = mediaType(accept);
             StreamingOutput body = mediaType.startsWith("text/csv")
-                    ? out -> streamCsv(spool, format, selected, out)
-                    : out -> streamJson(file, tenant, format, totals, spool, selected, out);
+                    ? out -> streamCsv(spool, format, units, selected, out)
+                    : out -> streamJson(file, tenant, format, totals, warnings, units, spool, selected, out);
             return Response.ok(body, mediaType).build();
         } catch (Throwable failed) {
             spool.close();
             throw failed;
+        }
+    }
+
+    /**
+     * Units from the platform's offering items for rows whose report has none: the report's tenant's items first
+     * (its id asked of the platform only if a row needs it), then the row's tenant's.
+     */
+    private UnitCatalog offeringItems(String reportId) {
+        return new OfferingItemsCatalog(() -> reports.fetch(reportId).parameters().tenantId(),
+                tenant -> offeringItems.of(tenant).stream()
+                        .map(item -> new OfferingItemsCatalog.Offered(item.name(), item.edition(), item.measurementUnit(),
+                                item.usageName()))
+                        .toList());
+    }
+
+    /** Each warning is logged once and counted by its rows, whatever the answer's media type. */
+    private void report(List<UsageWarning> warnings, ReportService.StoredFile file) {
+        for (UsageWarning warning : warnings) {
+            LOG.warnf("Usage of stored report %s (report %s): %s (%d rows)", file.stored().id(), file.reportId(),
+                    warning.message(), warning.rows());
+            registry.counter(MetricNames.USAGE_WARNINGS, MetricNames.KIND, warning.type()).increment(warning.rows());
         }
     }
 
@@ -138,8 +179,9 @@ public class UsageResource {
         return csv ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON;
     }
 
-    private void streamJson(ReportService.StoredFile file, String tenant, UsageFormat format, UsageTotals totals, SpoolFile spool,
-            Predicate<UsageRow> selected, OutputStream out) throws IOException {
+    private void streamJson(ReportService.StoredFile file, String tenant, UsageFormat format, UsageTotals totals,
+            List<UsageWarning> warnings, UnitCatalog units, SpoolFile spool, Predicate<UsageRow> selected, OutputStream out)
+            throws IOException {
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.writeStartObject();
             generator.writeStringField("report_id", file.reportId());
@@ -148,6 +190,8 @@ public class UsageResource {
             if (tenant != null) {
                 generator.writeStringField("tenant_id", tenant);
             }
+            generator.writeFieldName("warnings");
+            json.writeValue(generator, warnings);
             generator.writeObjectFieldStart("totals");
             generator.writeFieldName("tenant_items");
             json.writeValue(generator, totals.tenantItems());
@@ -155,7 +199,7 @@ public class UsageResource {
             json.writeValue(generator, totals.items());
             generator.writeEndObject();
             generator.writeArrayFieldStart("rows");
-            readSelected(spool, format, selected, row -> write(generator, row));
+            readSelected(spool, format, units, selected, row -> write(generator, row));
             generator.writeEndArray();
             generator.writeEndObject();
         } finally {
@@ -163,17 +207,19 @@ public class UsageResource {
         }
     }
 
-    private void streamCsv(SpoolFile spool, UsageFormat format, Predicate<UsageRow> selected, OutputStream out) throws IOException {
+    private void streamCsv(SpoolFile spool, UsageFormat format, UnitCatalog units, Predicate<UsageRow> selected,
+            OutputStream out) throws IOException {
         try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-            readSelected(spool, format, selected, new UsageCsvWriter(writer));
+            readSelected(spool, format, units, selected, new UsageCsvWriter(writer));
         } finally {
             spool.close();
         }
     }
 
-    private void readSelected(SpoolFile spool, UsageFormat format, Predicate<UsageRow> selected, Consumer<UsageRow> sink)
-            throws IOException {
-        UsageReportReader.read(spool.open(), format, limits, row -> {
+    /** The second pass: the same rows, billed again with the units the first pass learnt. */
+    private void readSelected(SpoolFile spool, UsageFormat format, UnitCatalog units, Predicate<UsageRow> selected,
+            Consumer<UsageRow> sink) throws IOException {
+        UsageReportReader.read(spool.open(), format, limits, new UsageBilling(billingRules, units), row -> {
             if (selected.test(row)) {
                 sink.accept(row);
             }

@@ -17,7 +17,7 @@ class BillingUnitsTest {
 
     private static ConvertedUsage convert(String item, String unit, BigDecimal value) {
         UsageValues values = new UsageValues(value, value, value);
-        return BillingUnits.convert(item, unit, values, values, values);
+        return BillingUnits.convert(unit, BillingRules.isComputePoints(item), values, values, values);
     }
 
     @ParameterizedTest
@@ -77,18 +77,26 @@ class BillingUnitsTest {
     @Test
     void productionTotalAndTrialAreConvertedSeparately() {
         UsageValues seconds = new UsageValues(BigDecimal.valueOf(17), BigDecimal.valueOf(35), BigDecimal.valueOf(18));
-        ConvertedUsage converted = BillingUnits.convert("compute_points", "seconds", seconds, seconds, seconds);
+        ConvertedUsage converted = BillingUnits.convert("seconds", true, seconds, seconds, seconds);
         assertEquals(new UsageValues(new BigDecimal("0.00"), new BigDecimal("0.01"), new BigDecimal("0.01")),
                 converted.absolute());
     }
 
+    @Test
+    void secondsOfOtherItemsAreHoursNeverPoints() {
+        ConvertedUsage converted = convert("backup_seconds", "seconds", BigDecimal.valueOf(5418));
+        assertEquals("hours", converted.unit());
+        assertEquals(new BigDecimal("1.51"), converted.delta().total());
+    }
+
+    /** The unit decides, never the name: a storage-named item counted in quantity stays a quantity. */
     @ParameterizedTest
-    @CsvSource({
+    @CsvSource(value = {
         "pw_base_workstations, quantity", "compute_points, n/a", "compute_points, quantity",
-        "backup_seconds, seconds", "compute_points_extra, seconds", "pw_base_storage, quantity"})
+        "pw_base_storage, quantity", "pw_base_storage, NULL", "compute_points, NULL"}, nullValues = "NULL")
     void anythingElseIsUnchanged(String item, String unit) {
         UsageValues values = new UsageValues(new BigDecimal("12.5"), new BigDecimal("5400"), BigDecimal.ZERO);
-        ConvertedUsage converted = BillingUnits.convert(item, unit, values, values, values);
+        ConvertedUsage converted = BillingUnits.convert(unit, BillingRules.isComputePoints(item), values, values, values);
         assertEquals(unit, converted.unit());
         assertSame(values, converted.absolute());
         assertSame(values, converted.effective());

@@ -36,9 +36,15 @@ final class Fixtures {
     }
 
     static List<UsageRow> rows(byte[] report, UsageFormat format) {
+        return rows(report, format, UnitCatalog.NONE);
+    }
+
+    /** The report's rows billed by the vendor's rules, with units the report lacks from {@code catalog}. */
+    static List<UsageRow> rows(byte[] report, UsageFormat format, UnitCatalog catalog) {
         List<UsageRow> rows = new ArrayList<>();
         try {
-            long count = UsageReportReader.read(new java.io.ByteArrayInputStream(report), format, rows::add);
+            long count = UsageReportReader.read(new java.io.ByteArrayInputStream(report), format,
+                    new UsageBilling(BillingRules.vendor(), catalog), rows::add);
             if (count != rows.size()) {
                 throw new AssertionError("count " + count + " but " + rows.size() + " rows");
             }
@@ -57,7 +63,6 @@ final class Fixtures {
         return switch (format) {
             case CSV_V2_0 -> "report.csv_v2_0.csv";
             case JSON_V2_0 -> "report.json_v2_0.json";
-            case JSON_V1 -> "report.json_v1.json";
         };
     }
 }

@@ -23,7 +23,7 @@ public final class LargeCsvParseMain {
         UsageTotals totals = new UsageTotals();
         long count;
         try (InputStream in = generated != null ? generated : new FileInputStream(args[1])) {
-            count = UsageReportReader.read(in, UsageFormat.CSV_V2_0, row -> {
+            count = UsageReportReader.read(in, UsageFormat.CSV_V2_0, new UsageBilling(BillingRules.vendor(), UnitCatalog.NONE), row -> {
                 totals.accept(row);
                 rows[0]++;
             });

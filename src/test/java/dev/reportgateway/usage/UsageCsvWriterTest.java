@@ -28,17 +28,18 @@ class UsageCsvWriterTest {
                 + "effective_production,effective_total,effective_trial,converted_unit,"
                 + "converted_absolute_production,converted_absolute_total,converted_absolute_trial,"
                 + "converted_delta_production,converted_delta_total,converted_delta_trial,"
-                + "converted_effective_production,converted_effective_total,converted_effective_trial", lines[0]);
+                + "converted_effective_production,converted_effective_total,converted_effective_trial,"
+                + "billable_quantity,billable_unit,billable_measure", lines[0]);
         assertEquals("0f000000-0000-4000-8000-00000000000a,\"Alpha, Inc. \"\"North\"\"\",customer,compute_points,,"
                 + "pay_as_you_go,seconds,,5418,5418,0,5418,5418,0,5418,5418,0,points,"
-                + "1.51,1.51,0.00,1.51,1.51,0.00,1.51,1.51,0.00", lines[7]);
+                + "1.51,1.51,0.00,1.51,1.51,0.00,1.51,1.51,0.00,1.51,points,delta.total", lines[7]);
     }
 
     @Test
     void aCsvReaderGetsTheValuesBack() throws IOException {
         StringWriter out = new StringWriter();
         UsageCsvWriter writer = new UsageCsvWriter(out);
-        List<UsageRow> rows = Fixtures.report(UsageFormat.JSON_V1);
+        List<UsageRow> rows = Fixtures.report(UsageFormat.JSON_V2_0);
         rows.forEach(writer);
 
         try (MappingIterator<Map<String, String>> read = new CsvMapper().readerForMapOf(String.class)

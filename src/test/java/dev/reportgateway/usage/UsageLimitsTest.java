@@ -62,9 +62,9 @@ class UsageLimitsTest {
         assertEquals("the decompressed report is larger than 200 bytes (gateway.usage.max-decompressed-size)", past.getMessage());
     }
 
-    @ParameterizedTest
-    @EnumSource(value = UsageFormat.class, names = { "JSON_V2_0", "JSON_V1" })
-    void anEndlessJsonValueOrNameStopsAtTheCellLimit(UsageFormat format) {
+    @Test
+    void anEndlessJsonValueOrNameStopsAtTheCellLimit() {
+        UsageFormat format = UsageFormat.JSON_V2_0;
         for (String prefix : new String[] { "{\"tenants\":[{\"name\":\"", "{\"tenants\":[{\"" }) {
             EndlessInputStream endless = new EndlessInputStream(prefix, "a");
 
@@ -85,22 +85,15 @@ class UsageLimitsTest {
         assertEquals("json_v2_0 tenants[0] has more than 512 columns (gateway.usage.max-columns)", past.getMessage());
     }
 
-    @Test
-    void aJsonV1TenantWithEndlessUsagesStopsAtTheRecordLimit() {
-        EndlessInputStream usages = new EndlessInputStream("{\"tenants\":[{\"id\":\"t\",\"usages\":[{}",
-                ",{\"name\":\"storage\",\"absolute\":{\"total\":1}}");
-
-        UsageLimitException past = read(usages, UsageFormat.JSON_V1, UsageLimits.DEFAULTS);
-
-        assertEquals("json_v1 tenants[0] is longer than 1048576 characters (gateway.usage.max-record-size)", past.getMessage());
-        assertTrue(usages.position() < 4 * 1024 * 1024, "read " + usages.position() + " bytes");
-    }
-
     @ParameterizedTest
     @EnumSource(UsageFormat.class)
     void theFixturesAreWithinTheDefaults(UsageFormat format) throws Exception {
         byte[] report = Fixtures.bytes(Fixtures.reportFile(format));
-        assertEquals(11, UsageReportReader.read(new ByteArrayInputStream(report), format, UsageLimits.DEFAULTS, row -> { }));
+        assertEquals(11, UsageReportReader.read(new ByteArrayInputStream(report), format, UsageLimits.DEFAULTS, billing(), row -> { }));
+    }
+
+    private static UsageBilling billing() {
+        return new UsageBilling(BillingRules.vendor(), UnitCatalog.NONE);
     }
 
     private static InputStream stream(String text) {
@@ -108,6 +101,6 @@ class UsageLimitsTest {
     }
 
     private static UsageLimitException read(InputStream in, UsageFormat format, UsageLimits limits) {
-        return assertThrows(UsageLimitException.class, () -> UsageReportReader.read(in, format, limits, row -> { }));
+        return assertThrows(UsageLimitException.class, () -> UsageReportReader.read(in, format, limits, billing(), row -> { }));
     }
 }

@@ -1,7 +1,9 @@
 package dev.reportgateway.usage;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +12,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,7 +44,8 @@ class UsageReportReaderTest {
                 "pay_as_you_go", "bytes", "1f000000-0000-4000-8000-000000000002",
                 values("5368710", "5368710", "0"), values("5368710", "5368710", "0"), values("5368708", "5368708", "0"),
                 new ConvertedUsage("GiB", values("0.01", "0.01", "0.00"), values("0.01", "0.01", "0.00"),
-                        values("0.00", "0.00", "0.00"))),
+                        values("0.00", "0.00", "0.00")),
+                new BillableQuantity(new BigDecimal("0.01"), "GiB", "absolute.total")),
                 storage);
         UsageRow points = rows.get(6);
         assertNull(points.sku(), "empty sku cell");
@@ -47,18 +53,17 @@ class UsageReportReaderTest {
         assertEquals("seconds", points.unit());
         assertEquals(new ConvertedUsage("points", values("1.51", "1.51", "0.00"), values("1.51", "1.51", "0.00"),
                 values("1.51", "1.51", "0.00")), points.converted());
+        assertEquals(new BillableQuantity(new BigDecimal("1.51"), "points", "delta.total"), points.billable());
         UsageRow workstations = rows.get(8);
         assertEquals(values("2", "2.5", "0.5"), workstations.absolute());
-        assertEquals(values("0", "0", "0"), workstations.delta(), "empty usage cell is 0");
+        assertEquals(values("0", "0", "0"), workstations.delta());
         assertEquals(new ConvertedUsage("quantity", workstations.absolute(), workstations.delta(),
                 workstations.effective()), workstations.converted(), "quantity unchanged");
     }
 
     @Test
-    void theThreeFormatsGiveIdenticalRows() {
-        List<UsageRow> csv = Fixtures.report(UsageFormat.CSV_V2_0);
-        assertEquals(csv, Fixtures.report(UsageFormat.JSON_V2_0));
-        assertEquals(csv, Fixtures.report(UsageFormat.JSON_V1));
+    void bothFormatsGiveIdenticalRows() {
+        assertEquals(Fixtures.report(UsageFormat.CSV_V2_0), Fixtures.report(UsageFormat.JSON_V2_0));
     }
 
     @ParameterizedTest
@@ -69,9 +74,12 @@ class UsageReportReaderTest {
     }
 
     @Test
-    void missingOptionalColumnsAreNullAndTheUnitIsInferred() {
+    void missingOptionalColumnsAreNullAndTheUnitComesFromTheCatalog() {
+        Map<String, ItemFacts> items = Map.of("pw_base_storage", new ItemFacts("bytes", "storage"),
+                "compute_points", new ItemFacts("seconds", "compute_points"),
+                "pw_base_workstations", new ItemFacts("quantity", "workstations"));
         List<UsageRow> rows = Fixtures.rows(Fixtures.bytes("variant-missing-optional.csv_v2_0.csv"),
-                UsageFormat.CSV_V2_0);
+                UsageFormat.CSV_V2_0, (tenant, item, edition) -> Optional.ofNullable(items.get(item)));
 
         assertEquals(3, rows.size(), "trailing empty line skipped");
         rows.forEach(row -> {
@@ -100,16 +108,54 @@ class UsageReportReaderTest {
     }
 
     @Test
-    void malformedJsonV1NumberNamesTheRowIndexAndField() {
-        UsageFormatException e = assertThrows(UsageFormatException.class, () -> Fixtures.rows(
-                Fixtures.bytes("malformed-number.json_v1.json"), UsageFormat.JSON_V1));
-        assertEquals("json_v1 row 2 (tenants[1].usages[1]): field usage.effective.production is not a number: '1e'",
-                e.getMessage());
+    void withoutAUnitNothingIsGuessedFromTheName() {
+        UsageBilling billing = new UsageBilling(BillingRules.vendor(), UnitCatalog.NONE);
+        List<UsageRow> rows = new ArrayList<>();
+        assertEquals(3, assertDoesNotThrow(() -> UsageReportReader.read(new ByteArrayInputStream(
+                Fixtures.bytes("variant-missing-optional.csv_v2_0.csv")), UsageFormat.CSV_V2_0, billing, rows::add)));
+        rows.forEach(row -> {
+            assertNull(row.unit(), row.offeringItem());
+            assertNull(row.converted().unit(), row.offeringItem());
+            assertSame(row.absolute(), row.converted().absolute(), "unconverted");
+            assertNull(row.billable().unit());
+        });
+        assertEquals(List.of("pw_base_storage", "compute_points", "pw_base_workstations"),
+                billing.warnings().stream().map(UsageWarning::subject).toList());
+        assertEquals(Set.of(UsageWarning.UNKNOWN_UNIT), billing.warnings().stream().map(UsageWarning::type)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** General decimals as the vendor's own parser accepts them, read exactly. */
+    @ParameterizedTest
+    @CsvSource({"1.5e3, 1500", "+7, 7", ".5, 0.5", "1., 1", "1E5, 100000", "-0.25, -0.25", "12, 12", "2.50e-1, 0.250",
+        "' 42 ', 42"})
+    void everyDecimalFormIsReadExactly(String cell, String expected) {
+        String csv = header() + "t,customer,pw_base_workstations,\"" + cell + "\",0,0,0,0,0,0,0,0\n";
+        BigDecimal read = Fixtures.rows(csv.getBytes(StandardCharsets.UTF_8), UsageFormat.CSV_V2_0).get(0)
+                .absolute().production();
+        assertEquals(0, new BigDecimal(expected).compareTo(read), cell + " read as " + read);
+        assertEquals(new BigDecimal(expected).stripTrailingZeros().toPlainString(), read.stripTrailingZeros().toPlainString());
+    }
+
+    @Test
+    void anEmptyUsageCellIsAnErrorNamingTheLineAndColumn() {
+        String csv = header() + "t,customer,pw_base_workstations,1,1,0,0,,0,1,1,0\n";
+        assertEquals("csv_v2_0 line 2: field usage.delta.total is empty; a usage value must be a number",
+                assertThrows(UsageFormatException.class, () -> Fixtures.rows(
+                        csv.getBytes(StandardCharsets.UTF_8), UsageFormat.CSV_V2_0)).getMessage());
+        String json = "{\"tenants\": [{\"tenant\": {\"id\": \"t\", \"kind\": \"customer\"}, \"name\": \"x\","
+                + " \"usage\": {\"absolute\": {\"production\": 1, \"total\": 1, \"trial\": null},"
+                + " \"delta\": {\"production\": 0, \"total\": 0, \"trial\": 0},"
+                + " \"effective\": {\"production\": 1, \"total\": 1, \"trial\": 0}}}]}";
+        assertEquals("json_v2_0 row 0 (tenants[0]): field usage.absolute.trial is empty; a usage value must be a number",
+                assertThrows(UsageFormatException.class, () -> Fixtures.rows(
+                        json.getBytes(StandardCharsets.UTF_8), UsageFormat.JSON_V2_0)).getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "1e", "1e5", "12,5", "1.", ".5", "+1", "0x10", "NaN"})
-    void anythingButIntegersAndDecimalsIsRejected(String cell) {
+    @ValueSource(strings = {"abc", "1e", "12,5", "0x10", "NaN", "Infinity", "--1", "1.2.3", "e5", ".", "+", "1e99999",
+        "1e31", "1e-31"})
+    void anythingButADecimalIsRejected(String cell) {
         String csv = header() + "t,customer,pw_base_workstations,\"" + cell + "\",0,0,0,0,0,0,0,0\n";
         UsageFormatException e = assertThrows(UsageFormatException.class, () -> Fixtures.rows(
                 csv.getBytes(StandardCharsets.UTF_8), UsageFormat.CSV_V2_0));
@@ -159,14 +205,13 @@ class UsageReportReaderTest {
                 Fixtures.rows(crlf.getBytes(StandardCharsets.UTF_8), UsageFormat.CSV_V2_0));
     }
 
-    @ParameterizedTest
-    @EnumSource(value = UsageFormat.class, names = {"JSON_V2_0", "JSON_V1"})
-    void brokenOrShapelessJsonIsAFormatError(UsageFormat format) {
+    @Test
+    void brokenOrShapelessJsonIsAFormatError() {
         for (String json : List.of("{\"tenants\": [{\"tenant\": ", "[]", "{\"params\": {}}", "{\"tenants\": {}}")) {
             assertThrows(UsageFormatException.class,
-                    () -> Fixtures.rows(json.getBytes(StandardCharsets.UTF_8), format), json);
+                    () -> Fixtures.rows(json.getBytes(StandardCharsets.UTF_8), UsageFormat.JSON_V2_0), json);
         }
-        assertEquals(List.of(), Fixtures.rows("{\"tenants\": []}".getBytes(StandardCharsets.UTF_8), format));
+        assertEquals(List.of(), Fixtures.rows("{\"tenants\": []}".getBytes(StandardCharsets.UTF_8), UsageFormat.JSON_V2_0));
     }
 
     @ParameterizedTest
@@ -175,7 +220,14 @@ class UsageReportReaderTest {
         UnsupportedUsageFormatException e = assertThrows(UnsupportedUsageFormatException.class,
                 () -> UsageFormat.fromName(name));
         assertEquals("Report format '" + name + "' cannot be parsed into usage rows; parseable formats: "
-                + "csv_v2_0, json_v2_0, json_v1", e.getMessage());
+                + "csv_v2_0, json_v2_0", e.getMessage());
+    }
+
+    @Test
+    void jsonV1IsRefusedBecauseItsLayoutIsNotPublished() {
+        assertEquals("The layout of json_v1 is not published by the platform, so the gateway does not read usage rows "
+                + "from it; create the report with csv_v2_0, json_v2_0 (the file itself can still be downloaded)",
+                assertThrows(UnsupportedUsageFormatException.class, () -> UsageFormat.fromName("json_v1")).getMessage());
     }
 
     @Test
@@ -191,7 +243,7 @@ class UsageReportReaderTest {
         Set<String> names = new TreeSet<>();
         json.fieldNames().forEachRemaining(names::add);
         assertEquals(new TreeSet<>(List.of("tenant_id", "tenant_name", "tenant_kind", "offering_item", "sku",
-                "edition", "unit", "infra_id", "absolute", "delta", "effective", "converted")), names);
+                "edition", "unit", "infra_id", "absolute", "delta", "effective", "converted", "billable")), names);
         assertEquals("GiB", json.at("/converted/unit").asText());
         String text = new ObjectMapper().writeValueAsString(Fixtures.report(UsageFormat.CSV_V2_0).get(0));
         assertTrue(text.contains("\"absolute\":{\"production\":3221225472,\"total\":3221225472,\"trial\":0}"), text);
@@ -202,13 +254,14 @@ class UsageReportReaderTest {
     void rowsArriveOneAtATimeAndTheStreamIsClosed() throws Exception {
         List<String> seen = new ArrayList<>();
         boolean[] closed = {false};
-        ByteArrayInputStream in = new ByteArrayInputStream(Fixtures.bytes("report.json_v1.json")) {
+        ByteArrayInputStream in = new ByteArrayInputStream(Fixtures.bytes("report.json_v2_0.json")) {
             @Override
             public void close() {
                 closed[0] = true;
             }
         };
-        long count = UsageReportReader.read(in, UsageFormat.JSON_V1, row -> seen.add(row.offeringItem()));
+        long count = UsageReportReader.read(in, UsageFormat.JSON_V2_0, new UsageBilling(BillingRules.vendor(), UnitCatalog.NONE),
+                row -> seen.add(row.offeringItem()));
         assertEquals(11, count);
         assertEquals(11, seen.size());
         assertTrue(closed[0]);
