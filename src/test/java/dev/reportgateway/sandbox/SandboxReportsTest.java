@@ -25,7 +25,8 @@ class SandboxReportsTest {
     private static final String ROOT = "ede9f834-70b3-476c-83d9-736f9f8c7dae";
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T14:07:53.250Z"));
-    private final SandboxReports reports = new SandboxReports(clock, Duration.ofSeconds(2), new SandboxUsage(ROOT));
+    private final SandboxReports reports = new SandboxReports(clock, Duration.ofSeconds(2), new SandboxUsage(ROOT),
+            SandboxConfig.CsvColumns.FULL);
 
     @Test
     void storedReportIsInProgressUntilTheDelayHasPassed() {
