@@ -32,12 +32,17 @@ import dev.reportgateway.sandbox.SandboxOfferingItems.OfferingItem;
  * {@code pw_base_workstations} and {@code pw_base_servers} ({@code pck_per_workload}, quantity); the Disaster
  * Recovery {@code pw_base_adv_dr_compute_points} ({@code pck_per_workload}, usage name {@code compute_points},
  * seconds, one row on the DR infrastructure); all of application Cyber Protection. And {@code fss_base_users}
- * ({@code fss_per_user}, quantity) of application File Sync &amp; Share. The catalog ({@link #offeringItems})
- * also lists the feature {@code pw_base_dr_base} ({@code n/a}), which has no usage rows.
+ * ({@code fss_per_user}, quantity) of application File Sync &amp; Share. Infrastructure ids are
+ * {@code UUID.nameUUIDFromBytes("acronis-sandbox/infra/" + x)} for x = {@code acronis}, {@code azure},
+ * {@code disaster-recovery}, all owned by the root. Every tenant is served the same offering items
+ * ({@link #offeringItems}): one per item and infrastructure ({@code local_storage} twice), type {@code infra} for
+ * {@code local_storage} and the compute points, {@code count} for the others, status 1, plus the feature
+ * {@code pw_base_dr_base} ({@code pck_per_workload}, {@code n/a}), which has no usage rows.
  *
  * <p>Measures: {@code delta} is the use within the period; for compute points (time-measured) {@code absolute}
  * is the running total since the tenant began, {@value #SINCE}, as if every whole month before the period used
- * what the period uses: {@code absolute = delta × (1 + months from 2020-01 to the period's start month)}; for the
+ * what the period uses: {@code absolute = delta × (1 + months from 2020-01 to the period's start month)}, e.g.
+ * 82 × 5400 s = 442800 s for customer 0 in October 2026 (0 months for a period before 2020); for the
  * other items {@code absolute} is what is in use at the period's end and {@code delta} a tenth of it (servers:
  * 0). {@code effective} equals {@code absolute}.
  *
@@ -56,7 +61,9 @@ import dev.reportgateway.sandbox.SandboxOfferingItems.OfferingItem;
 @ApplicationScoped
 public class SandboxUsage {
 
+    /** The platform's Cyber Protection application id. */
     static final String CYBER_PROTECTION = "6e6d758d-8e74-3ae3-ac84-50eb0dff12eb";
+    /** The sandbox's own id for File Sync &amp; Share (the platform's is not in the reference). */
     static final String FILE_SYNC_SHARE = fixedId("application/file-sync-share");
     static final long GIB = 1024L * 1024 * 1024;
     /** When every tenant of the tree began: compute points' running totals count from here. */
