@@ -29,4 +29,16 @@ public interface SandboxConfig {
     /** How long a stored report stays {@code in_progress} after its report is created (the platform: 1–2 min). */
     @WithDefault("2s")
     Duration storedReportDelay();
+
+    /**
+     * The columns of csv_v2_0 files: {@code full} (every column the sandbox knows, with {@code measurement_unit},
+     * {@code tenant.name} and {@code sku}) or {@code vendor} (only those Acronis' own parser reads, in another order).
+     */
+    @WithDefault("full")
+    CsvColumns csvColumns();
+
+    /** The column sets of {@link #csvColumns()}. */
+    enum CsvColumns {
+        FULL, VENDOR
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,9 @@ import dev.reportgateway.sandbox.SandboxUsage.Usage;
 /**
  * Writes usage rows as a stored-report file, exactly as the project's {@code docs/usage-formats.md} describes,
  * and gzip-compresses it. {@code csv_v2_0}, {@code json_v2_0} and {@code json_v1} carry the same rows and raw
- * numbers; {@code csv} and {@code html} are human-readable tables with storage in GiB and compute points in
- * points (2 decimals, half-up). Output depends on nothing but the arguments, so equal reports are byte-identical.
+ * numbers (csv_v2_0 with every column, or only the vendor's: {@link Header#vendorColumns()}); {@code csv} and
+ * {@code html} are human-readable tables with bytes in GiB and seconds (compute points) in points (2 decimals,
+ * half-up). Output depends on nothing but the arguments, so equal reports are byte-identical.
  */
 final class SandboxReportFiles {
 
@@ -42,9 +44,21 @@ final class SandboxReportFiles {
     private static final Map<String, Integer> LEVEL_NUMBERS =
             Map.of("itself", 0, "direct_partners", 1, "all_customers", 2, "accounts", 3, "all_partners", 4);
 
-    /** What a file says about its report besides the rows. */
+    /**
+     * The csv_v2_0 columns of {@code acronis.sandbox.csv-columns=vendor}: only those Acronis' own parser reads
+     * (acronis-cyber-cloud-whmcs, {@code CsvFormatParser}) plus {@code edition}, in a fixed shuffled order.
+     */
+    static final List<String> VENDOR_COLUMNS = List.of("usage.delta.trial", "infra.owner_id", "name",
+            "usage.absolute.total", "tenant.kind", "usage.effective.total", "application.id", "usage.delta.total",
+            "edition", "usage.absolute.production", "tenant.id", "usage.effective.trial", "infra.backend_type",
+            "usage.delta.production", "usage.absolute.trial", "infra.id", "usage.effective.production");
+
+    /**
+     * What a file says about its report besides the rows; {@code vendorColumns} gives csv_v2_0 the
+     * {@link #VENDOR_COLUMNS} only.
+     */
     record Header(String partnerName, String kind, String level, LocalDate start, LocalDate end, LocalDate generated,
-            boolean showSkus) {
+            boolean showSkus, boolean vendorColumns) {
     }
 
     private SandboxReportFiles() {
@@ -72,9 +86,20 @@ final class SandboxReportFiles {
     // ------------------------------------------------------------------------------------------ csv_v2_0
 
     private static String csvV2(Header header, List<Row> rows) {
+        List<String> columns = header.vendorColumns() ? VENDOR_COLUMNS : fullColumns(header.showSkus());
+        StringBuilder out = new StringBuilder();
+        line(out, columns);
+        for (Row row : rows) {
+            Map<String, String> cells = csvV2Cells(header, row);
+            line(out, columns.stream().map(cells::get).toList());
+        }
+        return out.toString();
+    }
+
+    private static List<String> fullColumns(boolean showSkus) {
         List<String> columns = new ArrayList<>(List.of("tenant.id", "tenant.name", "tenant.kind", "tenant.parent_id",
                 "application.id", "name", "edition"));
-        if (header.showSkus()) {
+        if (showSkus) {
             columns.add("sku");
         }
         columns.addAll(List.of("measurement_unit", "infra.id", "infra.backend_type", "infra.owner_id",
@@ -82,29 +107,34 @@ final class SandboxReportFiles {
                 "usage.delta.production", "usage.delta.total", "usage.delta.trial",
                 "usage.effective.production", "usage.effective.total", "usage.effective.trial",
                 "period.start", "period.end"));
-        StringBuilder out = new StringBuilder();
-        line(out, columns);
-        for (Row row : rows) {
-            List<String> cells = new ArrayList<>(List.of(row.tenant().id(), row.tenant().name(), row.tenant().kind(),
-                    orEmpty(row.tenant().parentId()), SandboxUsage.APPLICATION_ID, row.item().name(),
-                    SandboxUsage.EDITION));
-            if (header.showSkus()) {
-                cells.add(row.item().sku());
-            }
-            cells.add(row.item().unit());
-            cells.add(row.infra() == null ? "" : row.infra().id());
-            cells.add(row.infra() == null ? "" : row.infra().backendType());
-            cells.add(row.infra() == null ? "" : row.infra().ownerId());
-            for (Usage usage : List.of(row.absolute(), row.delta(), row.effective())) {
-                cells.add(Long.toString(usage.production()));
-                cells.add(Long.toString(usage.total()));
-                cells.add(Long.toString(usage.trial()));
-            }
-            cells.add(header.start().toString());
-            cells.add(header.end().toString());
-            line(out, cells);
-        }
-        return out.toString();
+        return columns;
+    }
+
+    /** Every csv_v2_0 cell of a row by column name; a file writes those of its columns. */
+    private static Map<String, String> csvV2Cells(Header header, Row row) {
+        Map<String, String> cells = new HashMap<>();
+        cells.put("tenant.id", row.tenant().id());
+        cells.put("tenant.name", row.tenant().name());
+        cells.put("tenant.kind", row.tenant().kind());
+        cells.put("tenant.parent_id", orEmpty(row.tenant().parentId()));
+        cells.put("application.id", row.item().applicationId());
+        cells.put("name", row.item().name());
+        cells.put("edition", orEmpty(row.item().edition()));
+        cells.put("sku", row.item().sku());
+        cells.put("measurement_unit", row.item().unit());
+        cells.put("infra.id", row.infra() == null ? "" : row.infra().id());
+        cells.put("infra.backend_type", row.infra() == null ? "" : row.infra().backendType());
+        cells.put("infra.owner_id", row.infra() == null ? "" : row.infra().ownerId());
+        Map<String, Usage> measures = Map.of("absolute", row.absolute(), "delta", row.delta(),
+                "effective", row.effective());
+        measures.forEach((measure, usage) -> {
+            cells.put("usage." + measure + ".production", Long.toString(usage.production()));
+            cells.put("usage." + measure + ".total", Long.toString(usage.total()));
+            cells.put("usage." + measure + ".trial", Long.toString(usage.trial()));
+        });
+        cells.put("period.start", header.start().toString());
+        cells.put("period.end", header.end().toString());
+        return cells;
     }
 
     // ------------------------------------------------------------------------------------------ json_v2_0
@@ -130,9 +160,9 @@ final class SandboxReportFiles {
             if (row.tenant().parentId() != null) {
                 tenant.put("parent_id", row.tenant().parentId());
             }
-            item.putObject("application").put("id", SandboxUsage.APPLICATION_ID);
+            item.putObject("application").put("id", row.item().applicationId());
             item.put("name", row.item().name());
-            item.put("edition", SandboxUsage.EDITION);
+            item.put("edition", row.item().edition());
             if (header.showSkus()) {
                 item.put("sku", row.item().sku());
             }
@@ -167,7 +197,7 @@ final class SandboxReportFiles {
             });
             ObjectNode usage = ((ArrayNode) tenant.get("usages")).addObject();
             usage.put("name", row.item().name());
-            usage.put("edition", SandboxUsage.EDITION);
+            usage.put("edition", row.item().edition());
             if (header.showSkus()) {
                 usage.put("sku", row.item().sku());
             }
@@ -175,7 +205,7 @@ final class SandboxReportFiles {
             if (row.infra() != null) {
                 usage.put("infra_id", row.infra().id());
             }
-            usage.put("application_id", SandboxUsage.APPLICATION_ID);
+            usage.put("application_id", row.item().applicationId());
             usage(usage.putObject("absolute"), row.absolute());
             usage(usage.putObject("delta"), row.delta());
             usage(usage.putObject("effective"), row.effective());
@@ -206,7 +236,7 @@ final class SandboxReportFiles {
         if (header.showSkus()) {
             head.add("SKU");
         }
-        head.addAll(List.of("Storage location", "Unit", "Usage", "Change", "Effective usage"));
+        head.addAll(List.of("Infrastructure", "Unit", "Usage", "Change", "Effective usage"));
         table.add(head);
         for (Row row : rows) {
             List<String> cells = new ArrayList<>(List.of(row.tenant().name(), row.tenant().kind(), row.item().name()));

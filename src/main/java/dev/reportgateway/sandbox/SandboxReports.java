@@ -43,16 +43,18 @@ public class SandboxReports {
     private final Clock clock;
     private final Duration storedReportDelay;
     private final SandboxUsage usage;
+    private final SandboxConfig.CsvColumns csvColumns;
 
     @Inject
     SandboxReports(SandboxConfig config, SandboxUsage usage) {
-        this(Clock.systemUTC(), config.storedReportDelay(), usage);
+        this(Clock.systemUTC(), config.storedReportDelay(), usage, config.csvColumns());
     }
 
-    SandboxReports(Clock clock, Duration storedReportDelay, SandboxUsage usage) {
+    SandboxReports(Clock clock, Duration storedReportDelay, SandboxUsage usage, SandboxConfig.CsvColumns csvColumns) {
         this.clock = clock;
         this.storedReportDelay = storedReportDelay;
         this.usage = usage;
+        this.csvColumns = csvColumns;
     }
 
     /** Stores a validated body as version 1 of a new report, with its stored reports when it is saved. */
@@ -196,7 +198,7 @@ public class SandboxReports {
             this.level = p.level();
             this.hideZeroUsage = Boolean.TRUE.equals(p.hideZeroUsage());
             this.header = new SandboxReportFiles.Header(usage.tenants().get(0).name(), p.kind(), level, start, end,
-                    generated, Boolean.TRUE.equals(p.showSkus()));
+                    generated, Boolean.TRUE.equals(p.showSkus()), csvColumns == SandboxConfig.CsvColumns.VENDOR);
         }
 
         boolean saved() {

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -81,7 +80,7 @@ public final class UsageTotals implements Consumer<UsageRow> {
     }
 
     private static TenantItemTotal sum(TenantItemTotal a, TenantItemTotal b) {
-        return new TenantItemTotal(a.tenantId(), Objects.requireNonNullElse(a.tenantName(), b.tenantName()),
+        return new TenantItemTotal(a.tenantId(), a.tenantName() != null ? a.tenantName() : b.tenantName(),
                 a.tenantKind(), a.offeringItem(), a.unit(),
                 a.absolute().plus(b.absolute()), a.delta().plus(b.delta()), a.effective().plus(b.effective()),
                 a.billable().plus(b.billable()));

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.reportgateway.acronis.SandboxConfig;
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportParameters;
 import dev.reportgateway.acronis.model.ReportPeriod;
@@ -25,7 +26,8 @@ class SandboxReportsTest {
     private static final String ROOT = "ede9f834-70b3-476c-83d9-736f9f8c7dae";
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T14:07:53.250Z"));
-    private final SandboxReports reports = new SandboxReports(clock, Duration.ofSeconds(2), new SandboxUsage(ROOT));
+    private final SandboxReports reports = new SandboxReports(clock, Duration.ofSeconds(2), new SandboxUsage(ROOT),
+            SandboxConfig.CsvColumns.FULL);
 
     @Test
     void storedReportIsInProgressUntilTheDelayHasPassed() {

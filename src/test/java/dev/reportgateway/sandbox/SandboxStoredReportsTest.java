@@ -4,6 +4,7 @@ import static dev.reportgateway.contract.UpstreamContract.assertValidResponse;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -107,14 +108,25 @@ class SandboxStoredReportsTest {
         assertTrue(customers >= 20, "customers: " + customers);
         assertTrue(rows.stream().anyMatch(r -> r.get("tenant.name").equals("\"Quoted\" Widgets Ltd")));
         List<Map<String, String>> alphaStorage = rows.stream()
-                .filter(r -> r.get("tenant.name").equals(ALPHA) && r.get("name").equals("pw_base_storage")).toList();
+                .filter(r -> r.get("tenant.name").equals(ALPHA) && r.get("name").equals("local_storage")).toList();
         assertEquals(List.of("10737418240", "2684354560"),
                 alphaStorage.stream().map(r -> r.get("usage.absolute.total")).toList());
-        assertEquals("SK-PW-STORAGE", alphaStorage.get(0).get("sku"));
+        assertEquals("SK-LOCAL-STORAGE", alphaStorage.get(0).get("sku"));
         assertEquals("bytes", alphaStorage.get(0).get("measurement_unit"));
-        List<String> seconds = rows.stream().filter(r -> r.get("name").equals("compute_points"))
-                .map(r -> r.get("usage.absolute.total")).toList();
+        assertEquals("", alphaStorage.get(0).get("edition"));
+        List<Map<String, String>> computePoints = rows.stream()
+                .filter(r -> r.get("name").equals("pw_base_adv_dr_compute_points")).toList();
+        List<String> seconds = computePoints.stream().map(r -> r.get("usage.delta.total")).toList();
         assertTrue(seconds.containsAll(List.of("5400", "5418", "17", "18")), seconds.toString());
+        Map<String, String> alphaCompute = computePoints.stream().filter(r -> r.get("tenant.name").equals(ALPHA))
+                .findFirst().orElseThrow();
+        assertEquals("437400", alphaCompute.get("usage.absolute.total")); // 5400 s x 81 months since 2020-01
+        assertEquals("pck_per_workload", alphaCompute.get("edition"));
+        assertEquals("seconds", alphaCompute.get("measurement_unit"));
+        assertTrue(computePoints.stream().allMatch(r -> r.get("infra.id").equals(alphaCompute.get("infra.id"))
+                && !r.get("infra.id").isEmpty()));
+        assertTrue(rows.stream().anyMatch(r -> r.get("name").equals("fss_base_users")
+                && r.get("edition").equals("fss_per_user")));
     }
 
     @Test
@@ -205,13 +217,15 @@ class SandboxStoredReportsTest {
         Map<String, String> stored = storedIds(id);
 
         List<List<String>> csv = csv(gunzip(download(id, stored.get("csv"))));
-        assertEquals(List.of("Tenant", "Kind", "Offering item", "SKU", "Storage location", "Unit", "Usage", "Change",
+        assertEquals(List.of("Tenant", "Kind", "Offering item", "SKU", "Infrastructure", "Unit", "Usage", "Change",
                 "Effective usage"), csv.get(0));
         List<List<String>> alpha = csv.stream().filter(r -> r.get(0).equals(ALPHA)).toList();
-        assertTrue(alpha.contains(List.of(ALPHA, "customer", "pw_base_storage", "SK-PW-STORAGE", "acronis", "GiB",
+        assertTrue(alpha.contains(List.of(ALPHA, "customer", "local_storage", "SK-LOCAL-STORAGE", "acronis", "GiB",
                 "10.00", "1.00", "10.00")), alpha.toString());
-        assertTrue(alpha.contains(List.of(ALPHA, "customer", "compute_points", "SK-DR-COMPUTE-POINTS", "", "points",
-                "1.50", "1.50", "1.50")), alpha.toString());
+        assertTrue(alpha.contains(List.of(ALPHA, "customer", "pw_base_backup_archive", "SK-PW-BACKUP-ARCHIVE", "",
+                "GiB", "3.00", "0.30", "3.00")), alpha.toString());
+        assertTrue(alpha.contains(List.of(ALPHA, "customer", "pw_base_adv_dr_compute_points",
+                "SK-PW-ADV-DR-COMPUTE-POINTS", "acronis", "points", "121.50", "1.50", "121.50")), alpha.toString());
 
         String html = gunzip(download(id, stored.get("html")));
         assertTrue(html.contains("<td>&lt;Tag&gt; &amp; Sons</td>"), html);
@@ -265,6 +279,42 @@ class SandboxStoredReportsTest {
                 "application/json", foreign.asString());
         given().auth().oauth2(token).when().get(API + "/tenants/NOT-A-UUID/reports")
                 .then().statusCode(400).body("error.message", equalTo("tenant_id: must be a lower-case UUID"));
+    }
+
+    @Test
+    void offeringItemsAreServedForEveryTenantOfTheTree() {
+        String token = token();
+        SandboxUsage tree = new SandboxUsage(config.tenantId());
+        for (String tenant : List.of(config.tenantId(), tree.customers().get(0).id(), tree.tenants().get(15).id())) {
+            Response items = given().auth().oauth2(token).queryParam("edition", "pck_per_workload")
+                    .when().get(API + "/tenants/" + tenant + "/offering_items");
+            items.then().statusCode(200).contentType(ContentType.JSON)
+                    .body("items.size()", equalTo(8))
+                    .body("items.tenant_id", everyItem(equalTo(tenant)))
+                    .body("items.find { it.name == 'pw_base_adv_dr_compute_points' }.measurement_unit", equalTo("seconds"))
+                    .body("items.find { it.name == 'pw_base_adv_dr_compute_points' }.usage_name", equalTo("compute_points"))
+                    .body("items.find { it.name == 'pw_base_adv_dr_compute_points' }.edition", equalTo("pck_per_workload"))
+                    .body("items.find { it.name == 'pw_base_adv_dr_compute_points' }.type", equalTo("infra"))
+                    .body("items.findAll { it.name == 'local_storage' }.measurement_unit", equalTo(List.of("bytes", "bytes")))
+                    .body("items.find { it.name == 'pw_base_backup_archive' }.measurement_unit", equalTo("bytes"))
+                    .body("items.find { it.name == 'fss_base_users' }.edition", equalTo("fss_per_user"))
+                    .body("items.find { it.name == 'pw_base_dr_base' }.measurement_unit", equalTo("n/a"));
+            Map<String, Object> local = items.path("items.find { it.name == 'local_storage' }");
+            assertTrue(local.containsKey("edition") && local.get("edition") == null, "edition sent as null: " + local);
+            assertValidResponse("GET", API + "/tenants/" + tenant + "/offering_items", 200, "application/json",
+                    items.asString());
+        }
+
+        String unknown = API + "/tenants/00000000-0000-4000-8000-000000000000/offering_items";
+        Response foreign = given().auth().oauth2(token).when().get(unknown);
+        assertEquals(errorScheme(1005, "Tenant not found"), foreign.then().statusCode(404).extract().as(Map.class));
+        assertValidResponse("GET", unknown, 404, "application/json", foreign.asString());
+        given().auth().oauth2(token).when().get(API + "/tenants/NOT-A-UUID/offering_items")
+                .then().statusCode(400).body("error.message", equalTo("tenant_id: must be a lower-case UUID"));
+        Response anonymous = given().when().get(API + "/tenants/" + config.tenantId() + "/offering_items");
+        anonymous.then().statusCode(401);
+        assertValidResponse("GET", API + "/tenants/" + config.tenantId() + "/offering_items", 401, "application/json",
+                anonymous.asString());
     }
 
     @Test

@@ -65,5 +65,10 @@ class SandboxTokensTest {
         public Duration storedReportDelay() {
             return Duration.ofSeconds(2);
         }
+
+        @Override
+        public CsvColumns csvColumns() {
+            return CsvColumns.FULL;
+        }
     }
 }

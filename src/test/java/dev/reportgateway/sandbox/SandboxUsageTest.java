@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.reportgateway.sandbox.SandboxOfferingItems.OfferingItem;
+import dev.reportgateway.sandbox.SandboxUsage.Infra;
 import dev.reportgateway.sandbox.SandboxUsage.Row;
 import dev.reportgateway.sandbox.SandboxUsage.Tenant;
+import dev.reportgateway.sandbox.SandboxUsage.Usage;
 
-/** The synthetic partner tree and its usage, without HTTP. */
+/** The synthetic partner tree, its usage and its offering items, without HTTP. */
 class SandboxUsageTest {
 
     private static final String ROOT = "ede9f834-70b3-476c-83d9-736f9f8c7dae";
@@ -52,14 +58,75 @@ class SandboxUsageTest {
     @Test
     void fixedValuesHoldInEveryPeriod() {
         for (LocalDate end : List.of(END, LocalDate.parse("2025-02-28"))) {
-            List<Row> alpha = rowsOf(usage.rows("all_customers", START.minusYears(2), end, false), 0);
-            List<Long> storage = alpha.stream().filter(r -> r.item().name().equals("pw_base_storage"))
-                    .map(r -> r.absolute().total()).toList();
-            assertEquals(List.of(10 * SandboxUsage.GIB, 5 * SandboxUsage.GIB / 2), storage);
-            Set<Long> seconds = usage.rows("all_customers", START.minusYears(2), end, false).stream()
-                    .filter(r -> r.tenant().kind().equals("customer") && r.item().name().equals("compute_points"))
-                    .map(r -> r.absolute().total()).collect(Collectors.toSet());
-            assertTrue(seconds.containsAll(Set.of(5400L, 5418L, 17L, 18L, 0L)), seconds.toString());
+            List<Row> all = usage.rows("all_customers", START.minusYears(2), end, false);
+            List<Row> alpha = rowsOf(all, 0);
+            assertEquals(List.of(10 * SandboxUsage.GIB, 5 * SandboxUsage.GIB / 2), alpha.stream()
+                    .filter(r -> r.item() == SandboxUsage.LOCAL_STORAGE).map(r -> r.absolute().total()).toList());
+            assertEquals(List.of(3 * SandboxUsage.GIB), alpha.stream()
+                    .filter(r -> r.item() == SandboxUsage.BACKUP_ARCHIVE).map(r -> r.absolute().total()).toList());
+            List<Long> seconds = IntStream.range(0, 4).mapToObj(i -> rowsOf(all, i).stream()
+                    .filter(r -> r.item() == SandboxUsage.COMPUTE_POINTS).findFirst().orElseThrow().delta().total())
+                    .toList();
+            assertEquals(List.of(5400L, 5418L, 17L, 18L), seconds);
+        }
+    }
+
+    /** Compute points: delta is the period's use, absolute the running total since 2020-01 (each month alike). */
+    @Test
+    void computePointsAbsoluteIsARunningTotalAndDeltaThePeriodsUse() {
+        Row october = computePoints(rowsOf(usage.rows("accounts", START, END, false), 0));
+        assertEquals(new Usage(5400, 5400, 0), october.delta());
+        assertEquals(new Usage(5400 * 82, 5400 * 82, 0), october.absolute()); // 2020-01 .. 2026-10: 82 months
+        Row september = computePoints(rowsOf(usage.rows("accounts", START.minusMonths(1), END.minusMonths(1), false), 0));
+        assertEquals(october.delta().total(), october.absolute().total() - september.absolute().total());
+        Row before = computePoints(rowsOf(usage.rows("accounts", LocalDate.parse("2019-05-01"),
+                LocalDate.parse("2019-05-31"), false), 1));
+        assertEquals(before.delta(), before.absolute(), "nothing before the tenant began");
+        usage.rows("accounts", START, END, false).stream().filter(r -> r.item() == SandboxUsage.COMPUTE_POINTS)
+                .filter(r -> !r.zero())
+                .forEach(r -> assertTrue(r.absolute().total() > r.delta().total(), r.tenant().name()));
+    }
+
+    @Test
+    void rowsCarryTheEditionsAndComputePointsAreOnTheDisasterRecoveryInfrastructure() {
+        List<Row> all = usage.rows("accounts", START, END, false);
+        assertEquals(Set.of("local_storage", "pw_base_backup_archive", "pw_base_workstations", "pw_base_servers",
+                "pw_base_adv_dr_compute_points", "fss_base_users"),
+                all.stream().map(r -> r.item().name()).collect(Collectors.toSet()));
+        assertEquals(Arrays.asList(null, "pck_per_workload", "fss_per_user"),
+                all.stream().map(r -> r.item().edition()).distinct().toList());
+        Set<Infra> drInfra = all.stream().filter(r -> r.item() == SandboxUsage.COMPUTE_POINTS).map(Row::infra)
+                .collect(Collectors.toSet());
+        assertEquals(1, drInfra.size());
+        Infra dr = drInfra.iterator().next();
+        assertEquals(UUID.nameUUIDFromBytes("acronis-sandbox/infra/disaster-recovery".getBytes(StandardCharsets.UTF_8))
+                .toString(), dr.id());
+        assertEquals(ROOT, dr.ownerId());
+        assertTrue(all.stream().filter(r -> r.item() == SandboxUsage.LOCAL_STORAGE).noneMatch(r -> r.infra() == dr));
+        assertTrue(all.stream().filter(r -> r.item().type().equals("count")).allMatch(r -> r.infra() == null));
+    }
+
+    @Test
+    void everyTenantIsServedTheOfferingItemsOfItsRowsWithTheirUnits() {
+        List<Row> all = usage.rows("accounts", START, END, false);
+        for (Tenant tenant : List.of(usage.tenants().get(0), usage.customers().get(0), usage.customers().get(21))) {
+            List<OfferingItem> items = usage.offeringItems(tenant.id());
+            assertTrue(items.stream().allMatch(i -> i.tenantId().equals(tenant.id()) && i.status() == 1));
+            for (Row row : all) {
+                String infraId = row.infra() == null ? null : row.infra().id();
+                assertEquals(1, items.stream().filter(i -> i.name().equals(row.item().name())
+                        && Objects.equals(i.edition(), row.item().edition()) && Objects.equals(i.infraId(), infraId)
+                        && i.measurementUnit().equals(row.item().unit())).count(), row.toString());
+            }
+            assertTrue(items.contains(new OfferingItem(SandboxUsage.CYBER_PROTECTION, "pw_base_adv_dr_compute_points",
+                    "pck_per_workload", "compute_points", tenant.id(), "infra",
+                    computePoints(all).infra().id(), "seconds", 1)), items.toString());
+            List<OfferingItem> storage = items.stream().filter(i -> i.name().equals("local_storage")).toList();
+            assertEquals(2, storage.size(), "one per storage infrastructure");
+            assertTrue(storage.stream().allMatch(i -> i.edition() == null && i.measurementUnit().equals("bytes")
+                    && i.type().equals("infra")), storage.toString());
+            assertTrue(items.contains(new OfferingItem(SandboxUsage.CYBER_PROTECTION, "pw_base_dr_base",
+                    "pck_per_workload", "dr_base", tenant.id(), "feature", null, "n/a", 1)), items.toString());
         }
     }
 
@@ -68,7 +135,7 @@ class SandboxUsageTest {
         List<Row> all = usage.rows("direct_partners", START, END, false);
         List<Row> itself = usage.rows("itself", START, END, false);
         assertTrue(itself.stream().allMatch(r -> r.tenant().id().equals(ROOT)));
-        assertEquals(5, itself.size()); // storage x 2 locations, workstations, servers, compute points
+        assertEquals(7, itself.size()); // local storage x 2 infrastructures, archive, workstations, servers, compute, users
         for (Row partnerRow : itself) {
             long sum = all.stream().filter(r -> r.tenant().kind().equals("customer"))
                     .filter(r -> r.item() == partnerRow.item() && r.infra() == partnerRow.infra())
@@ -93,9 +160,13 @@ class SandboxUsageTest {
     void someCustomersHaveTwoStorageRows() {
         List<Row> all = usage.rows("accounts", START, END, false);
         for (int i = 0; i < 22; i++) {
-            long storageRows = rowsOf(all, i).stream().filter(r -> r.item().name().equals("pw_base_storage")).count();
+            long storageRows = rowsOf(all, i).stream().filter(r -> r.item() == SandboxUsage.LOCAL_STORAGE).count();
             assertEquals(i % 4 == 0 ? 2 : 1, storageRows, "customer " + i);
         }
+    }
+
+    private static Row computePoints(List<Row> rows) {
+        return rows.stream().filter(r -> r.item() == SandboxUsage.COMPUTE_POINTS).findFirst().orElseThrow();
     }
 
     private List<Row> rowsOf(List<Row> rows, int customer) {

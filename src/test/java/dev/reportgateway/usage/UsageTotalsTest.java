@@ -114,6 +114,22 @@ class UsageTotalsTest {
         assertEquals(3, forward.items().get(3).customers());
     }
 
+    /** A report without {@code tenant.name} (the vendor's columns) and a tenant with two storage infrastructures. */
+    @Test
+    void infrastructureRowsOfAnUnnamedTenantAdd() {
+        UsageTotals totals = new UsageTotals();
+        for (String infra : List.of("1f000000-0000-4000-8000-000000000001", "1f000000-0000-4000-8000-000000000002")) {
+            totals.accept(new UsageRow(ALPHA, null, "customer", "local_storage", null, null, "bytes", infra,
+                    v("1", "1", "0"), v("0", "0", "0"), v("1", "1", "0"),
+                    new ConvertedUsage("GiB", v("1.25", "1.25", "0.00"), v("0.00", "0.00", "0.00"), v("1.25", "1.25", "0.00")),
+                    new BillableQuantity(new BigDecimal("1.25"), "GiB", "absolute.total")));
+        }
+
+        assertEquals(List.of(new TenantItemTotal(ALPHA, null, "customer", "local_storage", "GiB",
+                v("2.50", "2.50", "0.00"), v("0.00", "0.00", "0.00"), v("2.50", "2.50", "0.00"),
+                new BillableQuantity(new BigDecimal("2.50"), "GiB", "absolute.total"))), totals.tenantItems());
+    }
+
     @Test
     void totalsSerialiseWithSnakeCaseNames() {
         ObjectMapper mapper = new ObjectMapper();

@@ -82,6 +82,8 @@ public class SandboxGatewayTest extends KeyedTest {
                 given().auth().oauth2(token).when().get("/sandbox/api/2/reports/" + id));
         assertContract("GET", "/sandbox/api/2/clients/" + sandboxClient,
                 given().auth().oauth2(token).when().get("/sandbox/api/2/clients/" + sandboxClient));
+        assertContract("GET", "/sandbox/api/2/tenants/" + sandboxTenant + "/offering_items",
+                given().auth().oauth2(token).when().get("/sandbox/api/2/tenants/" + sandboxTenant + "/offering_items"));
         assertContract("DELETE", "/sandbox/api/2/reports/" + id,
                 given().auth().oauth2(token).when().delete("/sandbox/api/2/reports/" + id + "?version=7"));
         assertContract("DELETE", "/sandbox/api/2/reports/" + id,
