@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.event.Observes;
@@ -21,9 +23,11 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The directory the gateway spools downloads into: its own (mode 0700), emptied of stale files at startup, each
- * file created mode 0600 and written in place, none larger than {@code gateway.spool.max-size}. A file that
- * cannot be completed is deleted whatever went wrong, {@link Error}s included.
+ * The directory the gateway spools downloads into: its own (mode 0700), each file created mode 0600 and written in
+ * place, none larger than {@code gateway.spool.max-size}, and named after the process that made it
+ * ({@code usage-<pid>-....spool}), so that at startup the files of processes that are gone are deleted and those of
+ * another gateway still running on the same host are not. A file that cannot be completed is deleted whatever went
+ * wrong, {@link Error}s included.
  */
 @Singleton
 public class SpoolDirectory {
@@ -31,9 +35,12 @@ public class SpoolDirectory {
     private static final Logger LOG = Logger.getLogger(SpoolDirectory.class);
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final int BUFFER = 64 * 1024;
+    private static final String PREFIX = "usage-";
+    private static final Pattern OWNER = Pattern.compile(PREFIX + "(\\d{1,18})-.*");
 
     private final Path dir;
     private final long maxBytes;
+    private final long pid = ProcessHandle.current().pid();
 
     @Inject
     SpoolDirectory(SpoolConfig config) {
@@ -50,14 +57,14 @@ public class SpoolDirectory {
         prepare();
     }
 
-    /** Creates the directory if needed and deletes the files an earlier process left in it. */
+    /** Creates the directory if needed and deletes the files that no running process spools into any more. */
     void prepare() {
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, attributes("rwx------"));
             }
             try (Stream<Path> stale = Files.list(dir)) {
-                long deleted = stale.filter(Files::isRegularFile).filter(SpoolDirectory::delete).count();
+                long deleted = stale.filter(Files::isRegularFile).filter(this::isStale).filter(SpoolDirectory::delete).count();
                 if (deleted > 0) {
                     LOG.infof("Deleted %d stale spool file(s) in %s", deleted, dir);
                 }
@@ -73,7 +80,7 @@ public class SpoolDirectory {
      * @throws SpoolLimitException past {@code gateway.spool.max-size} (the partial file is deleted)
      */
     public SpoolFile spool(InputStream in) throws IOException {
-        Path file = Files.createTempFile(dir, "usage-", ".spool", attributes("rw-------"));
+        Path file = Files.createTempFile(dir, PREFIX + pid + "-", ".spool", attributes("rw-------"));
         try (in; OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
             byte[] buffer = new byte[BUFFER];
             long size = 0;
@@ -89,6 +96,19 @@ public class SpoolDirectory {
             delete(file);
             throw failed;
         }
+    }
+
+    /**
+     * Left by a process that is gone: one whose pid no process has, or has this process's pid (a restarted
+     * container's), or a file not named after a process at all.
+     */
+    private boolean isStale(Path file) {
+        Matcher owner = OWNER.matcher(file.getFileName().toString());
+        if (!owner.matches()) {
+            return true;
+        }
+        long ownerPid = Long.parseLong(owner.group(1));
+        return ownerPid == pid || ProcessHandle.of(ownerPid).map(process -> !process.isAlive()).orElse(true);
     }
 
     private static FileAttribute<?>[] attributes(String permissions) {

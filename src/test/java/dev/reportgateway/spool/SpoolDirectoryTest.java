@@ -70,13 +70,18 @@ class SpoolDirectoryTest {
     }
 
     @Test
-    void staleFilesAreDeletedAtStartup() throws IOException {
+    void staleFilesAreDeletedAtStartupButNotThoseOfAnotherRunningGateway() throws IOException {
         Files.createDirectories(dir());
-        Files.writeString(dir().resolve("usage-123.spool"), "left by a crashed process");
+        long gone = ProcessHandle.current().pid() + 1_000_000_000L; // no such process
+        Files.writeString(dir().resolve("usage-" + gone + "-7.spool"), "left by a crashed process");
+        Files.writeString(dir().resolve("usage-123.spool"), "named as before");
+        Files.writeString(dir().resolve("usage-" + ProcessHandle.current().pid() + "-8.spool"), "a restarted container's");
+        Path running = dir().resolve("usage-" + ProcessHandle.current().parent().orElseThrow().pid() + "-9.spool");
+        Files.writeString(running, "another gateway, still spooling");
 
         prepared(1024);
 
-        assertEquals(List.of(), files());
+        assertEquals(List.of(running), files());
     }
 
     private SpoolDirectory prepared(long maxBytes) {
