@@ -12,8 +12,8 @@ import io.smallrye.config.WithDefault;
 public interface SpoolConfig {
 
     /**
-     * The directory the gateway owns for spool files (created mode 0700; files left there by an earlier process
-     * are deleted at startup, so give each process its own). Default: {@code <java.io.tmpdir>/acronis-report-gateway-spool}.
+     * The directory the gateway owns for spool files (created mode 0700; files left there by processes that are gone
+     * are deleted at startup). Default: {@code <java.io.tmpdir>/acronis-report-gateway-spool}.
      */
     Optional<Path> dir();
 
