@@ -2,6 +2,7 @@ package dev.reportgateway.usage;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,18 @@ public final class UsageBilling {
     private record WarningKey(String type, String subject) {
     }
 
+    /** How an offering item (as named by the report, and by the platform's usage name) is billed. */
+    private record ItemRule(boolean computePoints, BillingRules.Measure measure) {
+    }
+
+    private record ItemKey(String offeringItem, String usageName) {
+    }
+
     private final BillingRules rules;
     private final UnitCatalog catalog;
     private final Map<WarningKey, long[]> warnings = new LinkedHashMap<>();
+    /** The rule of each item met so far: reports repeat a few dozen items over millions of rows. */
+    private final Map<ItemKey, ItemRule> itemRules = new HashMap<>();
 
     public UsageBilling(BillingRules rules, UnitCatalog catalog) {
         this.rules = rules;
@@ -44,9 +54,11 @@ public final class UsageBilling {
         if (!BillingRules.KNOWN_TENANT_KINDS.contains(row.tenantKind())) {
             count(UsageWarning.UNKNOWN_TENANT_KIND, row.tenantKind());
         }
-        boolean computePoints = BillingRules.isComputePoints(row.offeringItem()) || BillingRules.isComputePoints(usageName);
-        ConvertedUsage converted = BillingUnits.convert(unit, computePoints, row.absolute(), row.delta(), row.effective());
-        BillingRules.Measure measure = rules.measure(row.offeringItem(), usageName);
+        ItemRule item = itemRules.computeIfAbsent(new ItemKey(row.offeringItem(), usageName), key -> new ItemRule(
+                BillingRules.isComputePoints(key.offeringItem()) || BillingRules.isComputePoints(key.usageName()),
+                rules.measure(key.offeringItem(), key.usageName())));
+        ConvertedUsage converted = BillingUnits.convert(unit, item.computePoints(), row.absolute(), row.delta(), row.effective());
+        BillingRules.Measure measure = item.measure();
         String column = BillingRules.column(row.tenantKind());
         UsageValues values = measure == BillingRules.Measure.DELTA ? converted.delta() : converted.absolute();
         BigDecimal quantity = "total".equals(column) ? values.total() : values.production();
