@@ -68,12 +68,7 @@ public final class BillingRules {
                 return override.measure();
             }
         }
-        for (Rule vendor : VENDOR_DELTA) {
-            if (vendor.matches(offeringItem) || vendor.matches(usageName)) {
-                return Measure.DELTA;
-            }
-        }
-        return Measure.ABSOLUTE;
+        return isComputePoints(offeringItem) || isComputePoints(usageName) ? Measure.DELTA : Measure.ABSOLUTE;
     }
 
     /** {@code total} for customers, {@code production} for every other kind (the vendor's rule). */

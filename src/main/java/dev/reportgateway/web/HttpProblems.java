@@ -39,7 +39,6 @@ import io.vertx.ext.web.handler.HttpException;
 public class HttpProblems implements HttpServerOptionsCustomizer {
 
     private static final Logger LOG = Logger.getLogger(HttpProblems.class);
-    private static final String TYPE_PREFIX = "urn:report-gateway:problem:";
     /** How many times the configured request-line and header limits the HTTP codec accepts before refusing on its own. */
     static final int CODEC_HEADROOM = 4;
     /** " HTTP/1.1" after the method and the URI in the request line. */
@@ -103,7 +102,7 @@ public class HttpProblems implements HttpServerOptionsCustomizer {
         if (declaredLength != null && parseLength(declaredLength) > bodyLimit) {
             // The body is not read: the connection cannot carry another request, so it ends with this answer.
             context.response().endHandler(ended -> context.request().connection().close());
-            answer(context, 413, "The request body is larger than " + bodyLimit + " bytes (quarkus.http.limits.max-body-size).",
+            write(context, Problem.payloadTooLarge(bodyLimit, "quarkus.http.limits.max-body-size", request.path()),
                     Map.of(HttpHeaders.CONNECTION.toString(), "close"));
             return;
         }
@@ -126,9 +125,7 @@ public class HttpProblems implements HttpServerOptionsCustomizer {
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(failure, "Unexpected failure on %s (incident %s)", context.request().path(), incident);
-        write(context, new Problem(TYPE_PREFIX + "internal", "Internal error", 500,
-                "The gateway failed unexpectedly; incident " + incident + " is in its log.", context.request().path(), null, null),
-                Map.of());
+        write(context, Problem.internal(incident, context.request().path()), Map.of());
     }
 
     private void answer(RoutingContext context, int status, String detail, Map<String, String> headers) {
@@ -138,7 +135,7 @@ public class HttpProblems implements HttpServerOptionsCustomizer {
         String slug = tooLarge ? "payload-too-large" : "http-" + status;
         // An over-long URI is not repeated back.
         String instance = status == 414 ? null : context.request().path();
-        write(context, new Problem(TYPE_PREFIX + slug, title, status, detail, instance, null, null), headers);
+        write(context, new Problem(Problem.TYPE_PREFIX + slug, title, status, detail, instance, null, null), headers);
     }
 
     private void write(RoutingContext context, Problem problem, Map<String, String> headers) {

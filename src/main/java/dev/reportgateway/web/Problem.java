@@ -27,6 +27,20 @@ public record Problem(
 
     /** Media type of every error answer. */
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The start of every problem {@code type}: {@code urn:report-gateway:problem:<slug>}. */
+    static final String TYPE_PREFIX = "urn:report-gateway:problem:";
+
+    /** A request body over {@code limit} bytes, the limit of {@code setting} (413). */
+    static Problem payloadTooLarge(long limit, String setting, String instance) {
+        return new Problem(TYPE_PREFIX + "payload-too-large", "Request body too large", 413,
+                "The request body is larger than " + limit + " bytes (" + setting + ").", instance, null, null);
+    }
+
+    /** An unexpected failure (500): it names the incident id logged with the failure, and nothing of its internals. */
+    static Problem internal(String incident, String instance) {
+        return new Problem(TYPE_PREFIX + "internal", "Internal error", 500,
+                "The gateway failed unexpectedly; incident " + incident + " is in its log.", instance, null, null);
+    }
 
     /** The platform's own status and error, as far as it gave one. {@code code} is a number or a string. */
     @RegisterForReflection

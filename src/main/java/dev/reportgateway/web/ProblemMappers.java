@@ -42,7 +42,7 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final String TYPE_PREFIX = "urn:report-gateway:problem:";
+    private static final String TYPE_PREFIX = Problem.TYPE_PREFIX;
     private static final List<Integer> PASSED_THROUGH = List.of(400, 404, 409, 415, 422);
     /** How long a caller should wait before asking again for a stored report still being generated. */
     private static final int STORED_REPORT_POLL_SECONDS = 5;
@@ -64,8 +64,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public RestResponse<Problem> tooLarge(PayloadTooLargeException tooLarge, UriInfo uri) {
-        return answer(new Problem(TYPE_PREFIX + "payload-too-large", "Request body too large", 413,
-                "The request body is larger than " + tooLarge.limit() + " bytes (gateway.max-body-size).", path(uri), null, null));
+        return answer(Problem.payloadTooLarge(tooLarge.limit(), "gateway.max-body-size", path(uri)));
     }
 
     @ServerExceptionMapper
@@ -196,8 +195,7 @@ public class ProblemMappers {
     public RestResponse<Problem> unexpected(Exception failure, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
         LOG.errorf(failure, "Unexpected failure on %s (incident %s)", path(uri), incident);
-        return answer(new Problem(TYPE_PREFIX + "internal", "Internal error", 500,
-                "The gateway failed unexpectedly; incident " + incident + " is in its log.", path(uri), null, null));
+        return answer(Problem.internal(incident, path(uri)));
     }
 
     private static Problem.Upstream upstream(AcronisApiException rejected) {
