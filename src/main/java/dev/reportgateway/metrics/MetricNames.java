@@ -24,6 +24,11 @@ public final class MetricNames {
     /** Counter of usage rows the gateway could not bill with certainty, tagged {@link #KIND} (the warning type). */
     public static final String USAGE_WARNINGS = "gateway.usage.warnings";
 
+    /** Counter: billing runs that finished, tagged {@code status} (done, failed, cancelled). */
+    public static final String BILLING_RUNS = "gateway.billing.runs";
+    /** Counter: usage rows billing runs stored. */
+    public static final String BILLING_ROWS = "gateway.billing.rows";
+    public static final String STATUS = "status";
     public static final String OPERATION = "operation";
     public static final String OUTCOME = "outcome";
     public static final String KIND = "kind";

@@ -122,6 +122,19 @@ public class ReportService {
         return Optional.empty();
     }
 
+    /** The tenant's report ids now (lower case): what a create that must never be made twice lists before it. */
+    public Set<String> reportIdsOf(String tenantId) {
+        return reportIds(Ids.requireUuid("tenant_id", tenantId));
+    }
+
+    /**
+     * The report a create of {@code body} made after {@code reportIdsBefore} was listed, if the platform has one: how a
+     * create whose outcome is unknown (a crash, a timeout) is found instead of made again.
+     */
+    public Optional<Report> createdSince(Set<String> reportIdsBefore, JsonNode body) {
+        return createdBy(new IdempotencyStore.Attempt(reportIdsBefore, withDefaults(createValidator.validate(body))));
+    }
+
     private Optional<Report> fetchIfPresent(String reportId) {
         try {
             return Optional.of(client.fetchReport(reportId));

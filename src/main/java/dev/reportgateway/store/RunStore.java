@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +38,13 @@ public class RunStore {
             + "warnings = ?, failed_stage = ?, retryable = ?, problem = ?, lease_owner = ?, lease_until = ? "
             + "WHERE id = ? AND lease_owner = ?";
     private static final String ACTIVE_LIST = "'queued', 'creating', 'generating', 'downloading', 'parsing'";
+    /**
+     * A finished run whose upstream report is still to be deleted, and due: {@code next_attempt_at} is set when a
+     * run finishes and cleared when its report is gone or the platform refused the delete for good.
+     */
+    private static final String CLEANUP_DUE = "(status IN ('done', 'failed', 'cancelled') AND report_id IS NOT NULL"
+            + " AND report_deleted = FALSE AND (keep_report = FALSE OR status = 'cancelled')"
+            + " AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)";
     /** The SQL state of a unique constraint violation, in H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -80,13 +89,16 @@ public class RunStore {
         }
     }
 
-    /** A page of runs, newest first, filtered by whichever of tenant, period start and status is not null. */
-    public List<RunRow> list(String tenantId, LocalDate periodStart, String status, int offset, int limit) {
+    /** A page of runs, newest first, filtered by whichever of tenants, period start and status is not null. */
+    public List<RunRow> list(Collection<String> tenantIds, LocalDate periodStart, String status, int offset, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM billing_run WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (tenantId != null) {
-            sql.append(" AND tenant_id = ?");
-            args.add(tenantId);
+        if (tenantIds != null) {
+            if (tenantIds.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND tenant_id IN (").append(String.join(", ", Collections.nCopies(tenantIds.size(), "?"))).append(")");
+            args.addAll(tenantIds);
         }
         if (periodStart != null) {
             sql.append(" AND period_start = ?");
@@ -117,16 +129,18 @@ public class RunStore {
     }
 
     /**
-     * Claims the oldest active run that is due and not leased (or whose lease has run out) for {@code owner} until
-     * {@code leaseUntil}; replicas skip the rows another one is claiming at the same moment.
+     * Claims the oldest run that is due and not leased (or whose lease has run out) for {@code owner} until
+     * {@code leaseUntil}: an active run, or a finished one whose upstream report is still to be deleted. Replicas skip
+     * the rows another one is claiming at the same moment.
      */
     public Optional<RunRow> claimDue(String owner, Instant now, Instant leaseUntil) {
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try {
-                Optional<RunRow> due = one(connection, "SELECT " + COLUMNS + " FROM billing_run WHERE status IN (" + ACTIVE_LIST + ")"
-                        + " AND (lease_until IS NULL OR lease_until < ?) AND (next_attempt_at IS NULL OR next_attempt_at <= ?)"
-                        + " ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", now, now);
+                Optional<RunRow> due = one(connection, "SELECT " + COLUMNS + " FROM billing_run WHERE (status IN (" + ACTIVE_LIST + ")"
+                        + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) OR " + CLEANUP_DUE + ")"
+                        + " AND (lease_until IS NULL OR lease_until < ?)"
+                        + " ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED", now, now, now);
                 if (due.isPresent()) {
                     try (PreparedStatement lease = connection.prepareStatement(
                             "UPDATE billing_run SET lease_owner = ?, lease_until = ? WHERE id = ?")) {
@@ -234,6 +248,20 @@ public class RunStore {
             }
         } catch (SQLException failed) {
             throw new StoreException("Cannot read billing run " + id, failed);
+        }
+    }
+
+    /**
+     * Frees every lease: at the start of the only process that may open an embedded database, a lease left in it
+     * belongs to a process that is gone.
+     */
+    public int releaseAllLeases() {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE billing_run SET lease_owner = NULL, lease_until = NULL WHERE lease_owner IS NOT NULL")) {
+            return update.executeUpdate();
+        } catch (SQLException failed) {
+            throw new StoreException("Cannot release the leases of billing runs", failed);
         }
     }
 

@@ -22,10 +22,13 @@ import dev.reportgateway.acronis.AcronisUnavailableException;
 import dev.reportgateway.acronis.UpstreamFailure;
 import dev.reportgateway.acronis.UpstreamPolicyConfig;
 import dev.reportgateway.acronis.model.ErrorDetail;
+import dev.reportgateway.billing.RunNotDoneException;
+import dev.reportgateway.billing.RunNotFoundException;
 import dev.reportgateway.report.IdempotencyConflictException;
 import dev.reportgateway.report.InvalidRequestException;
 import dev.reportgateway.report.StoredReportUnavailableException;
 import dev.reportgateway.spool.SpoolLimitException;
+import dev.reportgateway.store.StoreException;
 import dev.reportgateway.usage.UnsupportedUsageFormatException;
 import dev.reportgateway.usage.UsageFormatException;
 import dev.reportgateway.usage.UsageLimitException;
@@ -148,6 +151,28 @@ public class ProblemMappers {
                     unavailable.getMessage(), path(uri), null, new Problem.Upstream(200, TextNode.valueOf("failed"),
                             "stored report status: failed", null)));
         };
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> runNotFound(RunNotFoundException missing, UriInfo uri) {
+        return answer(new Problem(TYPE_PREFIX + "billing-run-not-found", "Billing run not found", 404, missing.getMessage(),
+                path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> runNotDone(RunNotDoneException notDone, UriInfo uri) {
+        RestResponse.ResponseBuilder<Problem> answer = RestResponse.ResponseBuilder.<Problem> create(409)
+                .entity(new Problem(TYPE_PREFIX + "billing-run-not-done", "Billing run not done", 409, notDone.getMessage(),
+                        path(uri), null, null))
+                .type(Problem.MEDIA_TYPE);
+        return notDone.active() ? answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(STORED_REPORT_POLL_SECONDS)).build()
+                : answer.build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> databaseUnavailable(StoreException failed, UriInfo uri) {
+        LOG.warnf("Database call for %s failed: %s", path(uri), failed.getMessage());
+        return unavailable("database-unavailable", "The gateway's database did not answer. Retry shortly.", 1, uri);
     }
 
     @ServerExceptionMapper

@@ -66,6 +66,17 @@ public class TenantScope {
         }
     }
 
+    /** Whether the caller may see this tenant's data (a key without scope sees every tenant). */
+    boolean sees(String tenantId) {
+        Set<String> tenants = tenants();
+        return tenants == null || tenantId != null && tenants.contains(tenantId.toLowerCase(Locale.ROOT));
+    }
+
+    /** The tenants (lower case) a scoped key may see; null for a key without scope. */
+    Set<String> visibleTenants() {
+        return tenants();
+    }
+
     /** Refuses a report outside the scope, or unknown to the platform; a key without scope is not checked. */
     void report(String reportId) {
         if (tenants() != null) {

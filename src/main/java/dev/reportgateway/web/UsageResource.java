@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.reportgateway.billing.UnitCatalogs;
 import dev.reportgateway.metrics.MetricNames;
 import dev.reportgateway.report.Ids;
 import dev.reportgateway.report.ReportService;
@@ -38,7 +39,6 @@ import dev.reportgateway.spool.SpoolFile;
 import dev.reportgateway.report.TenantOfferingItems;
 import dev.reportgateway.usage.BillingRules;
 import dev.reportgateway.usage.BillingRulesConfig;
-import dev.reportgateway.usage.OfferingItemsCatalog;
 import dev.reportgateway.usage.UnitCatalog;
 import dev.reportgateway.usage.UsageBilling;
 import dev.reportgateway.usage.UsageCsvWriter;
@@ -103,7 +103,7 @@ public class UsageResource {
         }
         scope.report(reportId);
         UsageFormat.fromName(reports.ready(reportId, storedReportId).stored().reportFormat());
-        return Response.ok().type(mediaType(accept)).build();
+        return Response.ok().type(UsageMediaTypes.csv(accept) ? UsageMediaTypes.CSV : MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -141,7 +141,7 @@ public class UsageResource {
             });
             List<UsageWarning> warnings = billing.warnings();
             report(warnings, file);
-            String mediaType = mediaType(accept);
+            String mediaType = UsageMediaTypes.csv(accept) ? UsageMediaTypes.CSV : MediaType.APPLICATION_JSON;
             StreamingOutput body = mediaType.startsWith("text/csv")
                     ? out -> streamCsv(spool, format, units, selected, out)
                     : out -> streamJson(file, tenant, format, totals, warnings, units, spool, selected, out);
@@ -157,11 +157,7 @@ public class UsageResource {
      * (its id asked of the platform only if a row needs it), then the row's tenant's.
      */
     private UnitCatalog offeringItems(String reportId) {
-        return new OfferingItemsCatalog(() -> reports.fetch(reportId).parameters().tenantId(),
-                tenant -> offeringItems.of(tenant).stream()
-                        .map(item -> new OfferingItemsCatalog.Offered(item.name(), item.edition(), item.measurementUnit(),
-                                item.usageName()))
-                        .toList());
+        return UnitCatalogs.forTenant(() -> reports.fetch(reportId).parameters().tenantId(), offeringItems);
     }
 
     /** Each warning is logged once and counted by its rows, whatever the answer's media type. */
@@ -173,11 +169,6 @@ public class UsageResource {
         }
     }
 
-    /** CSV for {@code Accept: text/csv} without {@code application/json}; JSON otherwise. */
-    private static String mediaType(String accept) {
-        boolean csv = accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON);
-        return csv ? "text/csv; charset=UTF-8" : MediaType.APPLICATION_JSON;
-    }
 
     private void streamJson(ReportService.StoredFile file, String tenant, UsageFormat format, UsageTotals totals,
             List<UsageWarning> warnings, UnitCatalog units, SpoolFile spool, Predicate<UsageRow> selected, OutputStream out)

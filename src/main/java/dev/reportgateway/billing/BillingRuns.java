@@ -1,0 +1,175 @@
+package dev.reportgateway.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.reportgateway.report.ReportService;
+import dev.reportgateway.store.RunRow;
+import dev.reportgateway.store.RunStore;
+import dev.reportgateway.store.UsageRowRecord;
+import dev.reportgateway.store.UsageRowStore;
+import dev.reportgateway.usage.UsageRow;
+import dev.reportgateway.usage.UsageWarning;
+
+/**
+ * Billing runs as the API offers them: start one (or find the live run of the same tenant, period and level),
+ * read, list, cancel or delete, and read a finished run's usage rows from the database.
+ */
+@ApplicationScoped
+public class BillingRuns {
+
+    private static final TypeReference<List<UsageWarning>> WARNINGS = new TypeReference<>() {
+    };
+
+    private final RunStore runs;
+    private final UsageRowStore rows;
+    private final ReportService reports;
+    private final RunWorker worker;
+    private final BillingConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    BillingRuns(RunStore runs, UsageRowStore rows, ReportService reports, RunWorker worker, BillingConfig config,
+            ObjectMapper json, Clock clock) {
+        this.runs = runs;
+        this.rows = rows;
+        this.reports = reports;
+        this.worker = worker;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A run started, or the live run of the same tenant, period and level that was there first. */
+    public record Started(BillingRun run, boolean created) {
+    }
+
+    /** What removing a run did. */
+    public enum Removal {
+        /** The run was active: it is being cancelled (its upstream report deleted) by the worker that holds it. */
+        CANCELLING,
+        /** The run was finished: it and its usage rows are deleted. */
+        DELETED
+    }
+
+    /** Reads and checks a run request; its tenant is filled in (the default, as for creates) so a scope can be checked. */
+    public RunSpec resolve(JsonNode body) {
+        RunSpec spec = RunSpec.read(body, clock);
+        return spec.forTenant(reports.effectiveTenant(spec.reportBody()));
+    }
+
+    /** Starts a run of {@code spec} (from {@link #resolve}) for {@code caller}, unless one of it is live. */
+    public Started start(String caller, RunSpec spec) {
+        Instant now = clock.instant();
+        RunRow run = new RunRow();
+        run.id = UUID.randomUUID().toString();
+        run.tenantId = spec.tenantId();
+        run.periodStart = spec.start();
+        run.periodEnd = spec.end();
+        run.level = spec.level();
+        run.keepReport = spec.keepReport();
+        run.status = RunStatus.QUEUED.label();
+        run.liveKey = spec.liveKey();
+        run.createdBy = caller;
+        run.createdAt = now;
+        run.updatedAt = now;
+        run.stageStartedAt = now;
+        run.deadlineAt = now.plus(config.deadline());
+        RunStore.Inserted inserted = runs.insertOrFindLive(run);
+        if (inserted.created()) {
+            worker.wake();
+        }
+        return new Started(view(inserted.run()), inserted.created());
+    }
+
+    public Optional<BillingRun> find(String id) {
+        return runs.find(id).map(this::view);
+    }
+
+    /** The tenant of a run, to check a caller's scope before anything else. */
+    public Optional<String> tenantOf(String id) {
+        return runs.find(id).map(run -> run.tenantId);
+    }
+
+    /** A page of runs, newest first; {@code tenantIds} null means every tenant. */
+    public List<BillingRun> list(Collection<String> tenantIds, LocalDate periodStart, RunStatus status, int offset, int limit) {
+        return runs.list(tenantIds, periodStart, status == null ? null : status.label(), offset, limit).stream()
+                .map(this::view).toList();
+    }
+
+    /** Cancels an active run or deletes a finished one; empty when there is no such run. */
+    public Optional<Removal> remove(String id) {
+        if (runs.find(id).isEmpty()) {
+            return Optional.empty();
+        }
+        if (runs.requestCancel(id, clock.instant())) {
+            worker.wake();
+            return Optional.of(Removal.CANCELLING);
+        }
+        return runs.deleteFinished(id) ? Optional.of(Removal.DELETED) : Optional.empty();
+    }
+
+    /** Feeds the run's usage rows (those of one tenant when {@code tenantId} is not null) to {@code sink}, in report order. */
+    public void usage(String runId, String tenantId, Consumer<UsageRow> sink) {
+        rows.read(runId, tenantId, record -> sink.accept(row(record)));
+    }
+
+    /** Feeds the run's usage rows as the JSON stored for each, in report order. */
+    public void usageJson(String runId, String tenantId, Consumer<String> sink) {
+        rows.read(runId, tenantId, record -> sink.accept(record.json()));
+    }
+
+    private UsageRow row(UsageRowRecord record) {
+        try {
+            return json.readValue(record.json(), UsageRow.class);
+        } catch (JsonProcessingException corrupt) {
+            throw new IllegalStateException("Unreadable usage row " + record.rowNo() + " in the database", corrupt);
+        }
+    }
+
+    BillingRun view(RunRow run) {
+        RunStatus status = RunStatus.of(run.status);
+        BillingRun.UpstreamReport report = run.reportId == null ? null
+                : new BillingRun.UpstreamReport(run.reportId, run.reportVersion, run.storedReportId, run.reportFormat, run.reportDeleted);
+        BillingRun.Failure failure = run.failedStage == null ? null
+                : new BillingRun.Failure(run.failedStage, Boolean.TRUE.equals(run.retryable), read(run.problem, JsonNode.class));
+        return new BillingRun(run.id, status.label(), run.tenantId, new BillingRun.Period(run.periodStart, run.periodEnd), run.level,
+                run.keepReport, run.createdAt, run.updatedAt, run.stageStartedAt, run.finishedAt, run.deadlineAt,
+                run.cancelRequested && status.active(), report,
+                new BillingRun.Progress(run.polls, status == RunStatus.GENERATING ? run.nextAttemptAt : null, run.attempts,
+                        run.bytesDownloaded, run.rowsParsed),
+                run.warnings == null ? List.of() : readList(run.warnings), failure);
+    }
+
+    private List<UsageWarning> readList(String text) {
+        try {
+            return json.readValue(text, WARNINGS);
+        } catch (JsonProcessingException corrupt) {
+            throw new IllegalStateException("Unreadable warnings of a billing run", corrupt);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException corrupt) {
+            throw new IllegalStateException("Unreadable JSON of a billing run", corrupt);
+        }
+    }
+}
