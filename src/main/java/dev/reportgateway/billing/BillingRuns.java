@@ -148,7 +148,7 @@ public class BillingRuns {
                 : new BillingRun.Failure(run.failedStage, Boolean.TRUE.equals(run.retryable), read(run.problem, JsonNode.class));
         return new BillingRun(run.id, status.label(), run.tenantId, new BillingRun.Period(run.periodStart, run.periodEnd), run.level,
                 run.keepReport, run.createdAt, run.updatedAt, run.stageStartedAt, run.finishedAt, run.deadlineAt,
-                run.cancelRequested && status.active(), report,
+                run.cancelRequested, report,
                 new BillingRun.Progress(run.polls, status == RunStatus.GENERATING ? run.nextAttemptAt : null, run.attempts,
                         run.bytesDownloaded, run.rowsParsed),
                 run.warnings == null ? List.of() : readList(run.warnings), failure);

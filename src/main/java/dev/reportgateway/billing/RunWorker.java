@@ -35,10 +35,13 @@ import dev.reportgateway.acronis.UpstreamFailure;
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.StoredReport;
 import dev.reportgateway.metrics.MetricNames;
+import dev.reportgateway.report.InvalidRequestException;
 import dev.reportgateway.report.ReportService;
+import dev.reportgateway.report.StoredReportUnavailableException;
 import dev.reportgateway.report.TenantOfferingItems;
 import dev.reportgateway.spool.SpoolDirectory;
 import dev.reportgateway.spool.SpoolFile;
+import dev.reportgateway.spool.SpoolLimitException;
 import dev.reportgateway.store.Database;
 import dev.reportgateway.store.RunRow;
 import dev.reportgateway.store.RunStore;
@@ -49,6 +52,8 @@ import dev.reportgateway.usage.BillingRules;
 import dev.reportgateway.usage.BillingRulesConfig;
 import dev.reportgateway.usage.UsageBilling;
 import dev.reportgateway.usage.UsageFormat;
+import dev.reportgateway.usage.UsageFormatException;
+import dev.reportgateway.usage.UsageLimitException;
 import dev.reportgateway.usage.UsageLimits;
 import dev.reportgateway.usage.UsageLimitsConfig;
 import dev.reportgateway.usage.UsageReportReader;
@@ -205,7 +210,7 @@ public class RunWorker {
         } catch (LeaseLostException lost) {
             LOG.infof("Billing run %s: another replica took it over (lease lost) in stage %s", run.id, stage.label());
         } catch (RuntimeException failure) {
-            onFailure(run, stage, failure);
+            onFailure(run, RunStatus.of(run.status), failure);
         }
     }
 
@@ -376,7 +381,7 @@ public class RunWorker {
                 LOG.warnf("Billing run %s, stage %s: %s; trying again at %s", run.id, stage.label(), failure.getMessage(), next);
                 waitUntil(run, next);
             } else {
-                if (kind == UpstreamFailure.OTHER && !(failure instanceof RunStageException)) {
+                if (kind == UpstreamFailure.OTHER && !expected(failure)) {
                     LOG.errorf(failure, "Billing run %s failed unexpectedly in stage %s", run.id, stage.label());
                 }
                 fail(run, stage, failure, failure instanceof RunStageException stageFailure && stageFailure.retryable());
@@ -388,6 +393,13 @@ public class RunWorker {
             LOG.warnf("Billing run %s: cannot record its failure (%s); its lease runs out and it is retried", run.id,
                     unsaved.getMessage());
         }
+    }
+
+    /** A failure the gateway foresees (a bad report, a limit, a refused request): no stack trace in the log. */
+    private static boolean expected(RuntimeException failure) {
+        return failure instanceof RunStageException || failure instanceof UsageFormatException || failure instanceof UsageLimitException
+                || failure instanceof SpoolLimitException || failure instanceof InvalidRequestException
+                || failure instanceof StoredReportUnavailableException;
     }
 
     /** The platform may recover from this: try the stage again later (a create only where it cannot have acted twice). */
