@@ -3,6 +3,7 @@ package dev.reportgateway.billing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,9 @@ public class BillingRuns {
         /** The run was active: it is being cancelled (its upstream report deleted) by the worker that holds it. */
         CANCELLING,
         /** The run was finished: it and its usage rows are deleted. */
-        DELETED
+        DELETED,
+        /** The run is finished but its upstream report is still to be deleted: ask again shortly. */
+        REPORT_PENDING
     }
 
     /** Reads and checks a run request; its tenant is filled in (the default, as for creates) so a scope can be checked. */
@@ -73,7 +76,7 @@ public class BillingRuns {
 
     /** Starts a run of {@code spec} (from {@link #resolve}) for {@code caller}, unless one of it is live. */
     public Started start(String caller, RunSpec spec) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         RunRow run = new RunRow();
         run.id = UUID.randomUUID().toString();
         run.tenantId = spec.tenantId();
@@ -119,7 +122,11 @@ public class BillingRuns {
             worker.wake();
             return Optional.of(Removal.CANCELLING);
         }
-        return runs.deleteFinished(id) ? Optional.of(Removal.DELETED) : Optional.empty();
+        return switch (runs.deleteFinished(id)) {
+            case DELETED -> Optional.of(Removal.DELETED);
+            case REPORT_PENDING -> Optional.of(Removal.REPORT_PENDING);
+            case ACTIVE_OR_GONE -> Optional.empty();
+        };
     }
 
     /** Feeds the run's usage rows (those of one tenant when {@code tenantId} is not null) to {@code sink}, in report order. */

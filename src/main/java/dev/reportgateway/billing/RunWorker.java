@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,8 +59,9 @@ import dev.reportgateway.usage.UsageLimits;
 import dev.reportgateway.usage.UsageLimitsConfig;
 import dev.reportgateway.usage.UsageReportReader;
 import dev.reportgateway.usage.UsageRow;
+import dev.reportgateway.usage.UsageWarning;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.HttpServerStart;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -98,6 +100,7 @@ public class RunWorker {
     private final Semaphore slots;
     private final ExecutorService executor;
     private final ScheduledExecutorService timer;
+    private volatile boolean serving;
 
     RunWorker(RunStore runs, UsageRowStore rows, ReportService reports, TenantOfferingItems offeringItems, SpoolDirectory spools,
             UsageLimitsConfig limits, BillingRulesConfig rules, BillingConfig config, RunProblems problems, ObjectMapper json,
@@ -120,14 +123,18 @@ public class RunWorker {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("billing-run-timer-"));
     }
 
-    /** At startup on the embedded database (one process only), leases in it are of a process that is gone. */
-    void onStart(@Observes StartupEvent started) {
+    /**
+     * Runs are worked on once the HTTP server listens (the embedded sandbox is reached through it). On the embedded
+     * database (one process only), leases left in it are of a process that is gone.
+     */
+    void onStart(@Observes HttpServerStart started) {
         if (database.kind() == Database.Kind.H2) {
             int released = runs.releaseAllLeases();
             if (released > 0) {
                 LOG.infof("Resuming %d billing run(s) of the previous process", released);
             }
         }
+        serving = true;
         wake();
     }
 
@@ -145,7 +152,7 @@ public class RunWorker {
     /** Looks for due runs now (also every {@code gateway.billing.sweep-interval}: runs of other replicas, restarts). */
     @Scheduled(every = "${gateway.billing.sweep-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void wake() {
-        while (slots.tryAcquire()) {
+        while (serving && slots.tryAcquire()) {
             Optional<RunRow> claimed;
             try {
                 Instant now = clock.instant();
@@ -283,6 +290,10 @@ public class RunWorker {
             }
             run.rowsParsed = count[0];
             run.warnings = write(billing.warnings());
+            for (UsageWarning warning : billing.warnings()) {
+                LOG.warnf("Billing run %s: %s (%d rows)", run.id, warning.message(), warning.rows());
+                registry.counter(MetricNames.USAGE_WARNINGS, MetricNames.KIND, warning.type()).increment(warning.rows());
+            }
             registry.counter(MetricNames.BILLING_ROWS).increment(count[0]);
             finish(run, RunStatus.DONE);
             LOG.infof("Billing run %s done: %d usage rows of tenant %s, %s to %s", run.id, count[0], run.tenantId,
@@ -324,14 +335,13 @@ public class RunWorker {
 
     /** A terminal status; the upstream report is deleted next (unless kept), so that is due now. */
     private void finish(RunRow run, RunStatus status) {
-        run.finishedAt = clock.instant();
+        run.finishedAt = now();
         run.nextAttemptAt = run.finishedAt;
-        run.attempts = 0;
         if (status != RunStatus.DONE) {
             run.liveKey = null; // a new run of the same tenant, period and level may start
         }
-        registry.counter(MetricNames.BILLING_RUNS, MetricNames.STATUS, status.label()).increment();
         advance(run, status);
+        registry.counter(MetricNames.BILLING_RUNS, MetricNames.STATUS, status.label()).increment();
     }
 
     /** Deletes a finished run's upstream report (a cancelled run's always, others' unless kept), then releases the run. */
@@ -439,7 +449,7 @@ public class RunWorker {
     private void release(RunRow run) {
         run.leaseOwner = null;
         run.leaseUntil = null;
-        run.updatedAt = clock.instant();
+        run.updatedAt = now();
         if (!runs.save(run, owner)) {
             throw new LeaseLostException();
         }
@@ -447,13 +457,19 @@ public class RunWorker {
 
     private void advance(RunRow run, RunStatus next) {
         run.status = next.label();
-        run.stageStartedAt = clock.instant();
+        run.stageStartedAt = now();
+        run.attempts = 0;
         save(run);
+    }
+
+    /** The time as the database keeps it (microseconds), so an answer shows what a later read shows. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Saves the run, extending the lease; stops the work if the lease was lost. */
     private void save(RunRow run) {
-        Instant now = clock.instant();
+        Instant now = now();
         run.updatedAt = now;
         run.leaseOwner = owner;
         run.leaseUntil = now.plus(config.lease());

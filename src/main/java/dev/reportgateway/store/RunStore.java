@@ -42,9 +42,9 @@ public class RunStore {
      * A finished run whose upstream report is still to be deleted, and due: {@code next_attempt_at} is set when a
      * run finishes and cleared when its report is gone or the platform refused the delete for good.
      */
-    private static final String CLEANUP_DUE = "(status IN ('done', 'failed', 'cancelled') AND report_id IS NOT NULL"
-            + " AND report_deleted = FALSE AND (keep_report = FALSE OR status = 'cancelled')"
-            + " AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?)";
+    private static final String CLEANUP_PENDING = "(status IN ('done', 'failed', 'cancelled') AND report_id IS NOT NULL"
+            + " AND report_deleted = FALSE AND (keep_report = FALSE OR status = 'cancelled') AND next_attempt_at IS NOT NULL)";
+    private static final String CLEANUP_DUE = "(" + CLEANUP_PENDING + " AND next_attempt_at <= ?)";
     /** The SQL state of a unique constraint violation, in H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -265,22 +265,32 @@ public class RunStore {
         }
     }
 
-    /** Deletes a finished run and its usage rows; false when it is active (or gone). */
-    public boolean deleteFinished(String id) {
+    /** What {@link #deleteFinished} did. */
+    public enum Deletion {
+        DELETED,
+        /** Finished, but its upstream report is still to be deleted (a worker is on it): nothing was deleted. */
+        REPORT_PENDING,
+        /** Active, or no such run: nothing was deleted. */
+        ACTIVE_OR_GONE
+    }
+
+    /** Deletes a finished run and its usage rows, unless its upstream report is still to be deleted. */
+    public Deletion deleteFinished(String id) {
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement rows = connection.prepareStatement("DELETE FROM billing_usage_row WHERE run_id = ?");
-                    PreparedStatement run = connection.prepareStatement(
-                            "DELETE FROM billing_run WHERE id = ? AND status NOT IN (" + ACTIVE_LIST + ")")) {
+                    PreparedStatement run = connection.prepareStatement("DELETE FROM billing_run WHERE id = ? AND status NOT IN ("
+                            + ACTIVE_LIST + ") AND NOT " + CLEANUP_PENDING)) {
                 run.setString(1, id);
                 if (run.executeUpdate() == 0) {
                     connection.rollback();
-                    return false;
+                    Optional<RunRow> left = one(connection, "SELECT " + COLUMNS + " FROM billing_run WHERE id = ?", id);
+                    return left.isPresent() && !ACTIVE.contains(left.get().status) ? Deletion.REPORT_PENDING : Deletion.ACTIVE_OR_GONE;
                 }
                 rows.setString(1, id);
                 rows.executeUpdate();
                 connection.commit();
-                return true;
+                return Deletion.DELETED;
             } catch (SQLException failed) {
                 connection.rollback();
                 throw failed;

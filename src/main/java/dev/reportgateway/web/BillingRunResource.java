@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.reportgateway.billing.BillingConfig;
 import dev.reportgateway.billing.BillingRun;
 import dev.reportgateway.billing.BillingRuns;
+import dev.reportgateway.billing.RunFinishingException;
 import dev.reportgateway.billing.RunNotDoneException;
 import dev.reportgateway.billing.RunNotFoundException;
 import dev.reportgateway.billing.RunSpec;
@@ -213,6 +214,9 @@ public class BillingRunResource {
         BillingRuns.Removal removal = runs.remove(id).orElseThrow(() -> new RunNotFoundException());
         if (removal == BillingRuns.Removal.DELETED) {
             return Response.noContent().build();
+        }
+        if (removal == BillingRuns.Removal.REPORT_PENDING) {
+            throw new RunFinishingException();
         }
         return Response.accepted(runs.find(id).orElseThrow(() -> new RunNotFoundException())).build();
     }

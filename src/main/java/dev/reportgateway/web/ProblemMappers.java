@@ -22,6 +22,7 @@ import dev.reportgateway.acronis.AcronisUnavailableException;
 import dev.reportgateway.acronis.UpstreamFailure;
 import dev.reportgateway.acronis.UpstreamPolicyConfig;
 import dev.reportgateway.acronis.model.ErrorDetail;
+import dev.reportgateway.billing.RunFinishingException;
 import dev.reportgateway.billing.RunNotDoneException;
 import dev.reportgateway.billing.RunNotFoundException;
 import dev.reportgateway.report.IdempotencyConflictException;
@@ -167,6 +168,14 @@ public class ProblemMappers {
                 .type(Problem.MEDIA_TYPE);
         return notDone.active() ? answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(STORED_REPORT_POLL_SECONDS)).build()
                 : answer.build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> runFinishing(RunFinishingException finishing, UriInfo uri) {
+        return RestResponse.ResponseBuilder.<Problem> create(409)
+                .entity(new Problem(TYPE_PREFIX + "billing-run-finishing", "Billing run still finishing", 409, finishing.getMessage(),
+                        path(uri), null, null))
+                .type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "2").build();
     }
 
     @ServerExceptionMapper
