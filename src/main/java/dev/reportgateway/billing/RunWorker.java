@@ -23,7 +23,7 @@ import java.util.function.LongConsumer;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 
 import org.jboss.logging.Logger;
 
@@ -127,7 +127,7 @@ public class RunWorker {
      * Runs are worked on once the HTTP server listens (the embedded sandbox is reached through it). On the embedded
      * database (one process only), leases left in it are of a process that is gone.
      */
-    void onStart(@Observes HttpServerStart started) {
+    void onStart(@ObservesAsync HttpServerStart started) {
         if (database.kind() == Database.Kind.H2) {
             int released = runs.releaseAllLeases();
             if (released > 0) {
