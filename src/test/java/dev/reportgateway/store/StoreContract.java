@@ -59,8 +59,8 @@ abstract class StoreContract {
     /** An empty database of that kind, for this class's tests. */
     abstract DataSource createDataSource();
 
-    /** Drops what {@link #createDataSource()} made. */
-    abstract void dropDataSource();
+    /** Drops or closes what {@link #createDataSource()} made. */
+    abstract void dropDataSource() throws SQLException;
 
     @BeforeAll
     void migrate() {
@@ -72,7 +72,7 @@ abstract class StoreContract {
     }
 
     @AfterAll
-    void drop() {
+    void drop() throws SQLException {
         dropDataSource();
     }
 
