@@ -48,7 +48,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String SHARED_PORT = "dev.reportgateway.embedded-postgres.shared-port";
     private static EmbeddedPostgresServer shared;
 
-    /** The server this instance started, or null for the shared one that another class loader started. */
+    /** The server that {@link #close()} stops; null for {@link #shared()}, whose server stops at JVM exit. */
     private final EmbeddedPostgres postgres;
     private final int port;
 
