@@ -18,6 +18,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.flywaydb.core.Flyway;
@@ -46,22 +47,30 @@ public class Database {
 
     private final Kind kind;
     private final Path dataDir;
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
     private final Flyway flyway;
     private FileChannel lockChannel;
     private FileLock lock;
 
+    @Inject
     Database(DatabaseConfig config, @Any Instance<AgroalDataSource> dataSources, @Any Instance<Flyway> flyways) {
         Optional<String> url = config.database().url();
-        Path dataDir = config.dataDir();
         this.kind = url.filter(value -> !value.isBlank()).isPresent() ? Kind.POSTGRESQL : Kind.H2;
         if (kind == Kind.POSTGRESQL && !url.get().startsWith("jdbc:postgresql:")) {
             throw new IllegalStateException(DatabaseSettings.URL + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)");
         }
-        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.dataDir = config.dataDir().toAbsolutePath().normalize();
         String name = kind == Kind.H2 ? DatabaseSettings.H2 : DatabaseSettings.POSTGRESQL;
         this.dataSource = dataSources.select(new io.quarkus.agroal.DataSource.DataSourceLiteral(name)).get();
         this.flyway = flyways.select(FlywayDataSource.FlywayDataSourceLiteral.of(name)).get();
+    }
+
+    /** A database over {@code dataSource}, migrated by the caller (tests). */
+    Database(Kind kind, DataSource dataSource) {
+        this.kind = kind;
+        this.dataDir = null;
+        this.dataSource = dataSource;
+        this.flyway = null;
     }
 
     @PostConstruct

@@ -6,25 +6,29 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Where the gateway keeps its state (see {@link DatabaseConfigSourceFactory} for how they choose the datasource). */
+/**
+ * The database settings, mapped so that the checks of the {@code gateway} namespace know them (an unknown
+ * {@code gateway.*} key stops the start); {@link DatabaseConfigSourceFactory} reads the same keys before CDI.
+ */
 @ConfigMapping(prefix = "gateway")
 public interface DatabaseConfig {
 
-    /** The directory of the embedded H2 database (and its lock file), when no PostgreSQL is configured. */
+    /** Where the embedded H2 database lives (and its lock file). */
     @WithDefault(DatabaseConfigSourceFactory.DEFAULT_DATA_DIR)
     Path dataDir();
 
-    /** PostgreSQL, for any number of replicas. */
+    /** PostgreSQL, when its URL is set. */
     Connection database();
 
-    /** A PostgreSQL connection; all unset: the embedded H2. */
+    /** {@code gateway.database.*}. */
     interface Connection {
-        /** {@code jdbc:postgresql://host:5432/database}. */
+        /** A JDBC URL of PostgreSQL; set, the gateway uses PostgreSQL instead of the embedded H2. */
         Optional<String> url();
 
+        /** The PostgreSQL user. */
         Optional<String> username();
 
-        /** From the environment ({@code GATEWAY_DATABASE_PASSWORD}) only. */
+        /** Its password (environment only). */
         Optional<String> password();
     }
 }

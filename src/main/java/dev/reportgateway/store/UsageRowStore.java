@@ -70,7 +70,10 @@ public class UsageRowStore {
         }
     }
 
-    /** Inserts rows in batches, each batch its own transaction; {@link #close} writes the last one. */
+    /**
+     * Inserts rows in batches, each batch its own transaction; {@link #flush} writes the last one, {@link #close}
+     * drops the rows added since the last commit.
+     */
     public static final class Writer implements AutoCloseable {
         private final Connection connection;
         private final PreparedStatement insert;

@@ -1,0 +1,32 @@
+package dev.reportgateway.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Without {@code gateway.database.url} the {@code h2} datasource is the active one, on this start's data directory. */
+@QuarkusTest
+class H2DatabaseTest {
+
+    @Inject
+    Database database;
+
+    @Test
+    void h2IsTheActiveDatabaseInTheDataDirectory() throws SQLException {
+        assertEquals(Database.Kind.H2, database.kind());
+        try (Connection connection = database.dataSource().getConnection()) {
+            assertEquals("H2", connection.getMetaData().getDatabaseProductName());
+            String url = connection.getMetaData().getURL();
+            assertTrue(url.startsWith("jdbc:h2:file:" + Path.of("target", "test-data").toAbsolutePath()), url);
+        }
+    }
+}
