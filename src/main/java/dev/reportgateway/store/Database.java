@@ -20,7 +20,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -52,14 +51,13 @@ public class Database {
     private FileChannel lockChannel;
     private FileLock lock;
 
-    Database(@ConfigProperty(name = DatabaseSettings.URL) Optional<String> url,
-            @ConfigProperty(name = DatabaseSettings.DATA_DIR, defaultValue = DatabaseConfigSourceFactory.DEFAULT_DATA_DIR) Path dataDir,
-            @Any Instance<AgroalDataSource> dataSources, @Any Instance<Flyway> flyways) {
+    Database(DatabaseConfig config, @Any Instance<AgroalDataSource> dataSources, @Any Instance<Flyway> flyways) {
+        Optional<String> url = config.database().url();
         this.kind = url.filter(value -> !value.isBlank()).isPresent() ? Kind.POSTGRESQL : Kind.H2;
         if (kind == Kind.POSTGRESQL && !url.get().startsWith("jdbc:postgresql:")) {
             throw new IllegalStateException(DatabaseSettings.URL + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database)");
         }
-        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.dataDir = config.dataDir().toAbsolutePath().normalize();
         String name = kind == Kind.H2 ? DatabaseSettings.H2 : DatabaseSettings.POSTGRESQL;
         this.dataSource = dataSources.select(new io.quarkus.agroal.DataSource.DataSourceLiteral(name)).get();
         this.flyway = flyways.select(FlywayDataSource.FlywayDataSourceLiteral.of(name)).get();
