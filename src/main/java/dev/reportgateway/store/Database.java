@@ -18,6 +18,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.flywaydb.core.Flyway;
@@ -46,11 +47,12 @@ public class Database {
 
     private final Kind kind;
     private final Path dataDir;
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
     private final Flyway flyway;
     private FileChannel lockChannel;
     private FileLock lock;
 
+    @Inject
     Database(DatabaseConfig config, @Any Instance<AgroalDataSource> dataSources, @Any Instance<Flyway> flyways) {
         Optional<String> url = config.database().url();
         this.kind = url.filter(value -> !value.isBlank()).isPresent() ? Kind.POSTGRESQL : Kind.H2;
@@ -61,6 +63,14 @@ public class Database {
         String name = kind == Kind.H2 ? DatabaseSettings.H2 : DatabaseSettings.POSTGRESQL;
         this.dataSource = dataSources.select(new io.quarkus.agroal.DataSource.DataSourceLiteral(name)).get();
         this.flyway = flyways.select(FlywayDataSource.FlywayDataSourceLiteral.of(name)).get();
+    }
+
+    /** A database already migrated on {@code dataSource} (tests). */
+    Database(Kind kind, DataSource dataSource) {
+        this.kind = kind;
+        this.dataDir = null;
+        this.dataSource = dataSource;
+        this.flyway = null;
     }
 
     @PostConstruct
