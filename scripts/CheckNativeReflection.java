@@ -26,9 +26,9 @@ public class CheckNativeReflection {
     private static final Path SOURCES = Path.of("src/main/java");
     /** Packages whose records are all (acronis.model) or, when public, (usage) read or written as JSON. */
     private static final List<String> MODEL_PACKAGES = List.of("dev/reportgateway/acronis/model", "dev/reportgateway/usage");
-    /** Records elsewhere that are written as JSON: the problem body and its parts. */
+    /** Records elsewhere that are written as JSON: the problem body and its parts, a create's stored idempotency attempt. */
     private static final List<String> OTHER_MODELS = List.of("dev.reportgateway.web.Problem", "dev.reportgateway.web.Problem$Upstream",
-            "dev.reportgateway.report.FieldError");
+            "dev.reportgateway.report.FieldError", "dev.reportgateway.report.IdempotencyStore$Attempt");
     /** Public records of the model packages that are settings or lookup values, never read or written as JSON. */
     private static final Set<String> NOT_JSON = Set.of("dev.reportgateway.usage.UsageLimits",
             "dev.reportgateway.usage.ItemFacts", "dev.reportgateway.usage.OfferingItemsCatalog$Offered");

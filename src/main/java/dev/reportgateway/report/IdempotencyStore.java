@@ -2,39 +2,52 @@ package dev.reportgateway.report;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportParameters;
 import dev.reportgateway.acronis.model.ReportPost;
+import dev.reportgateway.store.IdempotencyKeyStore;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Remembers the answer to each {@code (caller, Idempotency-Key)} create for a while (bounded, in memory), so a
- * retried create is replayed instead of made twice. A key is claimed before the upstream call and released
- * again if the call provably created nothing. When the outcome is unknown (a timeout, a 5xx, a connection lost
- * after sending), the key keeps the {@link Attempt} instead, so the retry can look for the report first.
+ * Remembers the answer to each {@code (caller, Idempotency-Key)} create for {@code gateway.idempotency.ttl}, in the
+ * database (scope {@value #SCOPE}), so a retried create is replayed instead of made twice, whichever replica it
+ * reaches and across restarts. A key is claimed before the upstream call, for {@code gateway.idempotency.claim-timeout};
+ * the {@link Attempt} is recorded before the call, so a key whose outcome is unknown (a timeout, a 5xx, a
+ * connection lost after sending) or whose holder died keeps it, and the retry can look for the report first. A
+ * key is released again if the call provably created nothing.
  */
 @ApplicationScoped
 class IdempotencyStore {
 
+    /** The scope of report creates in the idempotency table. */
+    static final String SCOPE = "report-create";
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyStore.class);
+
     /** What a claim found. */
     sealed interface Claim permits Claim.Fresh, Claim.Replay {
         /**
-         * The caller owns the key and makes the call, then {@link #complete}, {@link #release} or {@link #unknown}.
-         * {@link Entry#earlier()} is the attempt of an earlier request whose outcome is unknown, if there was one.
+         * The caller holds the key and makes the call ({@link #attempting} first), then {@link #complete},
+         * {@link #release} or {@link #unknown}. {@code earlier} is the attempt of an earlier request whose outcome is
+         * unknown, if there was one.
          */
-        record Fresh(String key, Entry entry) implements Claim {
+        record Fresh(IdempotencyKeyStore.Claim held, Attempt earlier) implements Claim {
         }
 
         /** The key was answered before, for the same body. */
@@ -42,14 +55,9 @@ class IdempotencyStore {
         }
     }
 
-    /**
-     * A key: the body's digest; the answer once there is one; the earlier attempt whose outcome is unknown, if
-     * any; and whether a request owns the key now.
-     */
-    record Entry(String bodyDigest, Report answer, Attempt earlier, boolean owned) {
-    }
-
     /** A create whose outcome may be unknown: the tenant's report ids (lower case) before it, and the body forwarded. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @RegisterForReflection
     record Attempt(Set<String> reportIdsBefore, ReportPost sent) {
 
         /**
@@ -86,60 +94,80 @@ class IdempotencyStore {
         }
     }
 
-    private final ConcurrentMap<String, Entry> entries;
+    private final IdempotencyKeyStore keys;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Duration claimTimeout;
 
     @Inject
-    IdempotencyStore(IdempotencyConfig config, Clock clock) {
-        this(config.ttl(), config.maxEntries(), () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
+    IdempotencyStore(IdempotencyKeyStore keys, ObjectMapper json, Clock clock, IdempotencyConfig config) {
+        this(keys, json, clock, config.ttl(), config.claimTimeout());
     }
 
-    IdempotencyStore(Duration ttl, long maxEntries, Ticker ticker) {
-        this.entries = Caffeine.newBuilder()
-                .expireAfterWrite(ttl)
-                .maximumSize(maxEntries)
-                .ticker(ticker)
-                .<String, Entry> build()
-                .asMap();
+    IdempotencyStore(IdempotencyKeyStore keys, ObjectMapper json, Clock clock, Duration ttl, Duration claimTimeout) {
+        this.keys = keys;
+        this.json = json;
+        this.clock = clock;
+        this.ttl = ttl;
+        this.claimTimeout = claimTimeout;
     }
 
     /**
-     * Claims the key for this body (again, after an unknown outcome), or finds its answer; refuses a different
-     * body or a request in flight.
+     * Claims the key for this body (again, after an unknown outcome or a holder that ran past its claim), or finds
+     * its answer; refuses a different body or a request in flight.
      */
     Claim claim(String caller, String idempotencyKey, String bodyDigest) {
-        String key = caller + '\n' + idempotencyKey;
-        while (true) {
-            Entry mine = new Entry(bodyDigest, null, null, true);
-            Entry existing = entries.putIfAbsent(key, mine);
-            if (existing == null) {
-                return new Claim.Fresh(key, mine);
-            }
-            if (!existing.bodyDigest().equals(bodyDigest)) {
-                throw new IdempotencyConflictException(IdempotencyConflictException.Kind.DIFFERENT_BODY);
-            }
-            if (existing.answer() != null) {
-                return new Claim.Replay(existing.answer());
-            }
-            if (existing.owned()) {
-                throw new IdempotencyConflictException(IdempotencyConflictException.Kind.IN_FLIGHT);
-            }
-            Entry resumed = new Entry(bodyDigest, null, existing.earlier(), true);
-            if (entries.replace(key, existing, resumed)) {
-                return new Claim.Fresh(key, resumed);
-            }
+        Instant now = clock.instant();
+        IdempotencyKeyStore.Claim found = keys.claim(new IdempotencyKeyStore.Key(SCOPE, caller, idempotencyKey), bodyDigest, now,
+                now.plus(claimTimeout), now.plus(ttl));
+        return switch (found.outcome()) {
+            case OWNED -> new Claim.Fresh(found, found.attempt() == null ? null : read(found.attempt(), Attempt.class));
+            case ANSWERED -> new Claim.Replay(read(found.answer(), Report.class));
+            case DIFFERENT_BODY -> throw new IdempotencyConflictException(IdempotencyConflictException.Kind.DIFFERENT_BODY);
+            case IN_FLIGHT -> throw new IdempotencyConflictException(IdempotencyConflictException.Kind.IN_FLIGHT);
+        };
+    }
+
+    /**
+     * Records {@code attempt} right before its upstream call and holds the key for one more claim timeout. Refuses
+     * (in flight) when the claim ran out and another request took the key over: then the call must not be made.
+     */
+    void attempting(Claim.Fresh claim, Attempt attempt) {
+        if (!keys.recordAttempt(claim.held(), write(attempt), clock.instant().plus(claimTimeout))) {
+            throw new IdempotencyConflictException(IdempotencyConflictException.Kind.IN_FLIGHT);
         }
     }
 
     void complete(Claim.Fresh claim, Report answer) {
-        entries.replace(claim.key(), claim.entry(), new Entry(claim.entry().bodyDigest(), answer, null, false));
+        if (!keys.complete(claim.held(), write(answer), clock.instant().plus(ttl))) {
+            LOG.warnf("A create ran past gateway.idempotency.claim-timeout (%s) and another request took its Idempotency-Key over; "
+                    + "the answer of report %s was not stored under the key", claimTimeout, answer.id());
+        }
     }
 
-    /** The outcome of {@code attempt} is unknown: the key stays taken, and the next claim resumes from it. */
-    void unknown(Claim.Fresh claim, Attempt attempt) {
-        entries.replace(claim.key(), claim.entry(), new Entry(claim.entry().bodyDigest(), null, attempt, false));
+    /** The outcome of the recorded attempt is unknown: the key stays taken, and the next claim resumes from it. */
+    void unknown(Claim.Fresh claim) {
+        keys.unknown(claim.held(), clock.instant().plus(ttl));
     }
 
     void release(Claim.Fresh claim) {
-        entries.remove(claim.key(), claim.entry());
+        keys.release(claim.held());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", impossible);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("A stored idempotency " + type.getSimpleName() + " is not readable", unreadable);
+        }
     }
 }

@@ -69,9 +69,10 @@ public class ReportService {
      * tenant or the API client's own; {@code recipients} is {@code []} for {@code save} when none are given.
      * With an idempotency key, the first successful answer for that caller and key is replayed for the same
      * body; another body is refused, and so is a second request while the first one runs. The tenant's report
-     * ids are listed before a keyed create; when its outcome is unknown (timeout, 5xx, connection lost after
-     * sending), a retry with the key first looks among the tenant's new reports for one made from the same
-     * body, and answers it instead of creating another.
+     * ids are listed before a keyed create and stored under the key with the body before the call; when its
+     * outcome is unknown (timeout, 5xx, connection lost after sending, a gateway that died before storing the
+     * answer), a retry with the key first looks among the tenant's new reports for one made from the same body,
+     * and answers it instead of creating another.
      */
     public Created create(String caller, String idempotencyKey, JsonNode body) {
         ReportPost post = withDefaults(createValidator.validate(body));
@@ -84,8 +85,10 @@ public class ReportService {
             return new Created(replay.report(), true);
         }
         IdempotencyStore.Claim.Fresh fresh = (IdempotencyStore.Claim.Fresh) claim;
-        IdempotencyStore.Attempt attempt = fresh.entry().earlier();
+        // whether the platform may hold a report of this body that the key does not answer: then the key keeps its attempt
+        boolean mayExist = fresh.earlier() != null;
         try {
+            IdempotencyStore.Attempt attempt = fresh.earlier();
             if (attempt != null) {
                 Optional<Report> earlier = createdBy(attempt);
                 if (earlier.isPresent()) {
@@ -96,14 +99,26 @@ public class ReportService {
             } else {
                 attempt = new IdempotencyStore.Attempt(reportIds(post.parameters().tenantId()), post);
             }
-            Report report = client.createReport(post);
+            idempotency.attempting(fresh, attempt); // stored before the call: a retry after a crash looks for the report first
+            mayExist = true;
+            Report report;
+            try {
+                report = client.createReport(post);
+            } catch (RuntimeException failed) {
+                mayExist = fresh.earlier() != null || UpstreamFailure.of(failed).mayHaveActed();
+                throw failed;
+            }
             idempotency.complete(fresh, report);
             return new Created(report, false);
         } catch (RuntimeException failed) {
-            if (attempt != null && (fresh.entry().earlier() != null || UpstreamFailure.of(failed).mayHaveActed())) {
-                idempotency.unknown(fresh, attempt);
-            } else {
-                idempotency.release(fresh);
+            try {
+                if (mayExist) {
+                    idempotency.unknown(fresh);
+                } else {
+                    idempotency.release(fresh);
+                }
+            } catch (RuntimeException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
             }
             throw failed;
         }

@@ -13,6 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
+import dev.reportgateway.report.IdempotencyConfig;
 import dev.reportgateway.upstream.SeedReport;
 import dev.reportgateway.upstream.TestKeys;
 import dev.reportgateway.upstream.Upstream;
@@ -30,16 +34,30 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
-/** {@code Idempotency-Key} on create: a retried create makes one report upstream, whatever happens in between. */
+/**
+ * {@code Idempotency-Key} on create: a retried create makes one report upstream, whatever happens in between,
+ * the gateway's death included.
+ */
 @QuarkusTest
 @WithTestResource(WireMockUpstream.class)
 class IdempotencyTest extends UpstreamTest {
 
     private static final String SEED = SeedReport.body(SeedReport.TENANT);
 
+    @Inject
+    DyingKeyStore keyStore;
+
+    @Inject
+    IdempotencyConfig idempotency;
+
     @BeforeEach
     void stubCreate() {
         Upstream.stubCreated(wireMock, REPORT_ID);
+    }
+
+    @AfterEach
+    void live() {
+        keyStore.live();
     }
 
     @Test
@@ -124,6 +142,39 @@ class IdempotencyTest extends UpstreamTest {
 
         wireMock.verify(1, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
         wireMock.verify(0, getRequestedFor(urlEqualTo(Upstream.REPORTS_PATH + "/" + existing)));
+    }
+
+    /**
+     * The platform makes the report, then the gateway dies before it stores the answer: the caller gets no answer,
+     * and the key stays held until the claim times out. Then the retry (on any replica, or after a restart) finds
+     * the report from the attempt the gateway stored before its call, instead of creating a second one.
+     */
+    @Test
+    void aCreateWhoseGatewayDiedAfterThePostIsFoundNotMadeTwice() {
+        String tenantReports = Upstream.tenantReportsPath(SeedReport.TENANT);
+        String existing = "6f1a8a3e-5c8e-4b9f-9d47-2d0c2b7e1a11";
+        wireMock.stubFor(get(urlEqualTo(tenantReports)).inScenario("create").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(Upstream.json(200, "{\"items\":[\"" + existing + "\"]}")));
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).inScenario("create").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))).willSetStateTo("created"));
+        wireMock.stubFor(get(urlEqualTo(tenantReports)).inScenario("create").whenScenarioStateIs("created")
+                .willReturn(Upstream.json(200, "{\"items\":[\"" + existing + "\",\"" + REPORT_ID + "\"]}")));
+        wireMock.stubFor(get(urlEqualTo(Upstream.REPORTS_PATH + "/" + REPORT_ID))
+                .willReturn(Upstream.json(200, Upstream.reportJson(REPORT_ID, 1, SeedReport.TENANT))));
+        String key = UUID.randomUUID().toString();
+
+        keyStore.dieBeforeTheNextAnswer();
+        create(key, SEED).then().statusCode(500);
+        create(key, SEED).then().statusCode(409).body("type", equalTo("urn:report-gateway:problem:idempotency-key-in-flight"));
+
+        clock.advance(idempotency.claimTimeout().plusSeconds(1));
+        create(key, SEED).then().statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("id", equalTo(REPORT_ID));
+        create(key, SEED).then().statusCode(200).header("Idempotent-Replayed", "true").body("id", equalTo(REPORT_ID));
+
+        wireMock.verify(1, postRequestedFor(urlEqualTo(Upstream.REPORTS_PATH)));
+        wireMock.verify(1, getRequestedFor(urlEqualTo(Upstream.REPORTS_PATH + "/" + REPORT_ID)));
     }
 
     @Test
