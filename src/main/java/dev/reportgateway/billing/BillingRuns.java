@@ -1,6 +1,7 @@
 package dev.reportgateway.billing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +18,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.reportgateway.report.IdempotencyConfig;
+import dev.reportgateway.report.IdempotencyConflictException;
+import dev.reportgateway.report.IdempotencyKeys;
 import dev.reportgateway.report.ReportService;
+import dev.reportgateway.store.IdempotencyKeyStore;
 import dev.reportgateway.store.RunRow;
 import dev.reportgateway.store.RunStore;
 import dev.reportgateway.store.UsageRowRecord;
@@ -32,6 +37,10 @@ import dev.reportgateway.usage.UsageWarning;
 @ApplicationScoped
 public class BillingRuns {
 
+    /** The scope of billing-run keys in the idempotency key table (report creates have their own). */
+    private static final String KEY_SCOPE = "billing-run";
+    /** How long a request holds its key while it starts a run (a database insert, no upstream call). */
+    private static final Duration KEY_HOLD = Duration.ofMinutes(1);
     private static final TypeReference<List<UsageWarning>> WARNINGS = new TypeReference<>() {
     };
 
@@ -42,9 +51,13 @@ public class BillingRuns {
     private final BillingConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final IdempotencyKeyStore keys;
+    private final IdempotencyConfig idempotency;
 
     BillingRuns(RunStore runs, UsageRowStore rows, ReportService reports, RunWorker worker, BillingConfig config,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, IdempotencyKeyStore keys, IdempotencyConfig idempotency) {
+        this.keys = keys;
+        this.idempotency = idempotency;
         this.runs = runs;
         this.rows = rows;
         this.reports = reports;
@@ -72,6 +85,41 @@ public class BillingRuns {
     public RunSpec resolve(JsonNode body) {
         RunSpec spec = RunSpec.read(body, clock);
         return spec.forTenant(reports.effectiveTenant(spec.reportBody()));
+    }
+
+    /**
+     * {@link #start(String, RunSpec)} with an {@code Idempotency-Key}: the run the key started is answered again for
+     * the same request (even once it failed); another request with the key is refused, and so is one while the first
+     * is being started. Keys live in the database, shared by replicas, for {@code gateway.idempotency.ttl}.
+     */
+    public Started start(String caller, String idempotencyKey, RunSpec spec) {
+        if (idempotencyKey == null) {
+            return start(caller, spec);
+        }
+        Instant now = clock.instant();
+        IdempotencyKeyStore.Claim claim = keys.claim(new IdempotencyKeyStore.Key(KEY_SCOPE, caller, IdempotencyKeys.require(idempotencyKey)),
+                spec.digest(), now, now.plus(KEY_HOLD), now.plus(idempotency.ttl()));
+        switch (claim.outcome()) {
+            case DIFFERENT_BODY -> throw new IdempotencyConflictException(IdempotencyConflictException.Kind.DIFFERENT_BODY);
+            case IN_FLIGHT -> throw new IdempotencyConflictException(IdempotencyConflictException.Kind.IN_FLIGHT);
+            case ANSWERED -> {
+                Optional<RunRow> earlier = runs.find(claim.answer());
+                if (earlier.isPresent()) {
+                    return new Started(view(earlier.get()), false);
+                }
+                throw new RunNotFoundException(); // the run the key started was deleted since
+            }
+            default -> {
+                try {
+                    Started started = start(caller, spec);
+                    keys.complete(claim, started.run().id(), clock.instant().plus(idempotency.ttl()));
+                    return started;
+                } catch (RuntimeException failed) {
+                    keys.release(claim);
+                    throw failed;
+                }
+            }
+        }
     }
 
     /** Starts a run of {@code spec} (from {@link #resolve}) for {@code caller}, unless one of it is live. */

@@ -1,5 +1,8 @@
 package dev.reportgateway.billing;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.HexFormat;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -139,6 +143,16 @@ public record RunSpec(String tenantId, LocalDate start, LocalDate end, String le
         body.put("result_action", "save");
         body.putArray("recipients");
         return body;
+    }
+
+    /** The request as an {@code Idempotency-Key} compares it (SHA-256, hex): every field, the default tenant filled in. */
+    String digest() {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((liveKey() + "|" + keepReport).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
+        }
     }
 
     /** What makes two live runs the same run: tenant, period and level. */

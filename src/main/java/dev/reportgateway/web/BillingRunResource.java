@@ -91,15 +91,16 @@ public class BillingRunResource {
 
     /**
      * Starts a run (202, {@code Location}), or answers the live run of the same tenant, period and level (200): one
-     * queued, running or done. A failed or cancelled one does not count: the request starts a new run.
+     * queued, running or done. A failed or cancelled one does not count: the request starts a new run. With
+     * {@code Idempotency-Key}, a repeated request answers the run the key started, whatever its status.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.WRITER)
-    public Response start(InputStream body) {
+    public Response start(InputStream body, @RestHeader("Idempotency-Key") String idempotencyKey) {
         RunSpec spec = runs.resolve(bodies.read(body));
         scope.tenant(spec.tenantId());
-        BillingRuns.Started started = runs.start(caller.getPrincipal().getName(), spec);
+        BillingRuns.Started started = runs.start(caller.getPrincipal().getName(), idempotencyKey, spec);
         URI location = URI.create("/billing/runs/" + started.run().id());
         return Response.status(started.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .location(location).entity(started.run()).build();

@@ -198,6 +198,30 @@ class BillingRunTest extends UpstreamTest {
     }
 
     @Test
+    void anIdempotencyKeyAnswersTheRunItStartedEvenOnceItFailed() {
+        wireMock.stubFor(get(urlEqualTo(Upstream.tenantReportsPath(TENANT))).willReturn(Upstream.json(200, "{\"items\":[]}")));
+        wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
+                .willReturn(Upstream.json(400, Upstream.errorJson(1000, "Period is not allowed"))));
+        String body = "{\"month\":\"2024-09\",\"tenant_id\":\"" + TENANT + "\"}";
+        String key = "billing-2024-09-" + java.util.UUID.randomUUID();
+        String runId = given().header("Idempotency-Key", key).contentType("application/json").body(body)
+                .when().post("/billing/runs").then().statusCode(202).extract().path("id");
+        awaitStatus(runId, "failed");
+
+        given().header("Idempotency-Key", key).contentType("application/json").body(body)
+                .when().post("/billing/runs").then().statusCode(200).body("id", is(runId)).body("status", is("failed"));
+        given().header("Idempotency-Key", key).contentType("application/json")
+                .body("{\"month\":\"2024-08\",\"tenant_id\":\"" + TENANT + "\"}")
+                .when().post("/billing/runs").then().statusCode(422)
+                .body("type", is("urn:report-gateway:problem:idempotency-key-reused"));
+        // without the key, the failed run does not stand in the way of a new one
+        String retried = given().contentType("application/json").body(body).when().post("/billing/runs")
+                .then().statusCode(202).extract().path("id");
+        assertTrue(!retried.equals(runId));
+        awaitStatus(retried, "failed");
+    }
+
+    @Test
     void aStoredReportThePlatformFailedToMakeFailsTheRunRetryably() throws IOException {
         String reportId = "a5000000-0000-4000-8000-000000000005";
         stubReport(reportId, "2025-05-01", "2025-05-31", true);

@@ -27,6 +27,20 @@ class H2DatabaseTest {
             assertEquals("H2", connection.getMetaData().getDatabaseProductName());
             String url = connection.getMetaData().getURL();
             assertTrue(url.startsWith("jdbc:h2:file:" + Path.of("target", "test-data").toAbsolutePath()), url);
+            try (var rows = connection.createStatement().executeQuery("SELECT MAX(\"version\") FROM \"flyway_schema_history\" WHERE \"success\"")) {
+                rows.next();
+                assertEquals(String.valueOf(latestMigration()), rows.getString(1));
+            }
+        }
+    }
+
+    /** The highest version among the migrations the build ships ({@code db/migration/V<n>__*.sql}). */
+    static int latestMigration() {
+        try (var files = java.nio.file.Files.list(Path.of(H2DatabaseTest.class.getClassLoader().getResource("db/migration").toURI()))) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V[0-9]+__.*\\.sql"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
+        } catch (java.io.IOException | java.net.URISyntaxException failed) {
+            throw new IllegalStateException(failed);
         }
     }
 }
