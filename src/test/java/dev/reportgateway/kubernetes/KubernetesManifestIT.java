@@ -21,9 +21,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * The Kubernetes manifest {@code ./mvnw package} generates ({@code target/kubernetes/kubernetes.yml}): two
- * replicas behind a Service, probes on the health endpoints, sized resources, credentials from the Secret, a
- * non-root read-only container with a size-limited emptyDir at /tmp and bounded ephemeral storage. Runs under
- * failsafe, after packaging.
+ * replicas behind a Service, probes on the health endpoints, sized resources, credentials and the PostgreSQL
+ * settings from the Secret, no Flyway init Job, a non-root read-only container with a size-limited emptyDir at /tmp
+ * and bounded ephemeral storage. Runs under failsafe, after packaging.
  */
 class KubernetesManifestIT {
 
@@ -76,6 +76,30 @@ class KubernetesManifestIT {
     @Test
     void environmentFromTheSecret() {
         assertEquals(NAME, container().at("/envFrom/0/secretRef/name").asText());
+    }
+
+    @Test
+    void databaseFromRequiredKeysOfTheSecret() {
+        for (String name : List.of("GATEWAY_DATABASE_URL", "GATEWAY_DATABASE_USERNAME", "GATEWAY_DATABASE_PASSWORD")) {
+            JsonNode variable = find(container().path("env"), "name", name);
+            assertFalse(variable.has("value"), name + " has no literal value: " + variable);
+            JsonNode key = variable.at("/valueFrom/secretKeyRef");
+            assertEquals(NAME, key.path("name").asText(), name + " from the Secret: " + variable);
+            assertEquals(name, key.path("key").asText(), name + " key: " + variable);
+            assertFalse(key.path("optional").asBoolean(false), name + " is required: " + variable);
+        }
+    }
+
+    @Test
+    void theGatewayMigratesItsOwnSchemaWithoutAnInitJob() {
+        assertTrue(documents.stream().noneMatch(document -> document.path("kind").asText().equals("Job")),
+                "no Flyway init Job: each replica migrates at startup");
+        JsonNode pod = deployment().at("/spec/template/spec");
+        assertTrue(pod.path("initContainers").isMissingNode() || pod.path("initContainers").isEmpty(),
+                "no init container waiting for a Job: " + pod.path("initContainers"));
+        for (JsonNode variable : container().path("env")) {
+            assertFalse(variable.path("name").asText().startsWith("QUARKUS_FLYWAY"), "no Flyway switch: " + variable);
+        }
     }
 
     @Test

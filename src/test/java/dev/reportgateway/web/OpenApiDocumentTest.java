@@ -68,6 +68,51 @@ class OpenApiDocumentTest {
         assertEquals(List.of("gatewayBearer", "gatewayApiKey"), schemes);
     }
 
+    @ParameterizedTest(name = "{1} {0}")
+    @CsvSource({
+            "/billing/runs, post, 202",
+            "/billing/runs, get, 200",
+            "/billing/runs/{run_id}, get, 200",
+            "/billing/runs/{run_id}, delete, 204",
+            "/billing/runs/{run_id}/events, get, 200",
+            "/billing/runs/{run_id}/usage, get, 200" })
+    void everyBillingRunRouteIsDescribedWithItsErrorsAndSecurity(String path, String method, String success) {
+        JsonNode operation = document.path("paths").path(path).path(method);
+        assertTrue(operation.isObject(), method + " " + path + " is missing");
+        assertFalse(operation.path("summary").asText().isBlank(), "summary");
+        assertTrue(operation.path("description").asText().contains("reports-"), "description names the role");
+        assertEquals("Billing runs", operation.path("tags").path(0).asText(), "tag");
+        assertEquals(1, operation.path("tags").size(), "one tag");
+
+        JsonNode responses = operation.path("responses");
+        assertTrue(responses.has(success), success + " of " + method + " " + path);
+        for (String status : List.of("401", "403", "503")) {
+            assertTrue(responses.has(status), status + " of " + method + " " + path);
+        }
+        responses.fieldNames().forEachRemaining(status -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                assertEquals(PROBLEM_REF, problemSchemaRef(responses.path(status)), status + " of " + method + " " + path);
+            }
+        });
+        if (path.contains("{run_id}")) {
+            assertTrue(responses.has("404"), "404 of " + method + " " + path);
+        }
+        List<String> schemes = new ArrayList<>();
+        operation.path("security").forEach(requirement -> requirement.fieldNames().forEachRemaining(schemes::add));
+        assertEquals(List.of("gatewayBearer", "gatewayApiKey"), schemes);
+    }
+
+    @Test
+    void theBillingRunSchemaIsDescribed() {
+        JsonNode run = document.path("components").path("schemas").path("BillingRun").path("properties");
+        assertEquals(8, run.path("status").path("enum").size(), "the run's eight statuses: " + run.path("status"));
+        for (String field : List.of("tenant_id", "period", "keep_report", "report", "progress", "failure")) {
+            assertFalse(run.path(field).path("description").asText().isBlank(), "BillingRun." + field + " described");
+        }
+        JsonNode failure = document.path("components").path("schemas").path("Failure").path("properties");
+        assertTrue(failure.path("problem").path("description").asText().contains("Problem"), "failure.problem: " + failure);
+    }
+
     @Test
     void parametersKeepTheirDescriptionsAndTypes() {
         JsonNode delete = document.path("paths").path("/api/2/reports/{report_id}").path("delete").path("parameters");
