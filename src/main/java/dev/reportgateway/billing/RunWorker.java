@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -168,9 +169,11 @@ public class RunWorker {
             }
             try {
                 executor.execute(() -> {
+                    ScheduledFuture<?> heartbeat = heartbeat(claimed.get().id);
                     try {
                         execute(claimed.get());
                     } finally {
+                        heartbeat.cancel(false);
                         slots.release();
                     }
                 });
@@ -179,6 +182,21 @@ public class RunWorker {
                 return;
             }
         }
+    }
+
+    /**
+     * Extends the lease every third of its length while this process works on the run, however long one upstream
+     * call takes (a create with its retries may take minutes): only a process that is gone or cut off loses it.
+     */
+    private ScheduledFuture<?> heartbeat(String runId) {
+        long every = Math.max(1, config.lease().toMillis() / 3);
+        return timer.scheduleAtFixedRate(() -> {
+            try {
+                runs.renewLease(runId, owner, now().plus(config.lease()));
+            } catch (RuntimeException failed) {
+                LOG.warnf("Billing run %s: cannot renew its lease: %s", runId, failed.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Works on a claimed run until it waits, finishes or the lease is lost. */

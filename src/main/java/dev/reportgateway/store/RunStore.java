@@ -222,6 +222,20 @@ public class RunStore {
         }
     }
 
+    /** Extends the lease of a run {@code owner} holds; false when it does not hold it any more. */
+    public boolean renewLease(String id, String owner, Instant leaseUntil) {
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE billing_run SET lease_until = ? WHERE id = ? AND lease_owner = ?")) {
+            setInstant(update, 1, leaseUntil);
+            update.setString(2, id);
+            update.setString(3, owner);
+            return update.executeUpdate() == 1;
+        } catch (SQLException failed) {
+            throw new StoreException("Cannot renew the lease of billing run " + id, failed);
+        }
+    }
+
     /**
      * Asks an active run to stop: the worker that holds or next claims it cancels it (and deletes its upstream
      * report). False when the run is not active any more.

@@ -334,6 +334,19 @@ abstract class StoreContract {
     }
 
     @Test
+    void onlyTheHolderRenewsALeaseAndARenewedLeaseIsNotTakenOver() {
+        RunRow run = run("tenant-r", NOW);
+        runs.insertOrFindLive(run);
+        runs.claimDue("worker-1", NOW, NOW.plusSeconds(30)).orElseThrow();
+
+        assertTrue(runs.renewLease(run.id, "worker-1", NOW.plusSeconds(90)));
+        assertFalse(runs.renewLease(run.id, "worker-2", NOW.plusSeconds(500)));
+        assertTrue(runs.claimDue("worker-2", NOW.plusSeconds(60), NOW.plusSeconds(120)).isEmpty(), "renewed until +90 s");
+        assertEquals("worker-2", runs.claimDue("worker-2", NOW.plusSeconds(91), NOW.plusSeconds(150)).orElseThrow().leaseOwner);
+        assertFalse(runs.renewLease(run.id, "worker-1", NOW.plusSeconds(200)), "lost to worker-2");
+    }
+
+    @Test
     void aFinishedRunWhoseReportIsStillToBeDeletedIsClaimedForThatAndNotDeletedMeanwhile() {
         RunRow done = run("tenant-c", NOW);
         done.status = "done";
