@@ -22,7 +22,7 @@ public interface BillingConfig {
     @WithDefault("30s")
     Duration pollMax();
 
-    /** How long a replica holds a claimed run without saving progress before another replica may take it over. */
+    /** How long a claimed run stays with a replica that stopped renewing it (renewed every third of it while working). */
     @WithDefault("60s")
     Duration lease();
 
