@@ -23,6 +23,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,9 @@ class BillingRunRestartIT {
     private static final String TENANT = BillingRunTest.TENANT;
     private static final String STORED_ID = "5d6b0a3c-1f7e-4c8a-9b2d-7e6f5a4b3c2d";
     private static final long FIXTURE_ROWS = 11;
-    private static final long LARGE_ROWS = 300_000;
+    private static final long LARGE_ROWS = 200_000;
+    /** Parsing and storing the large report twice on a slow, busy machine may take minutes. */
+    private static final Duration LONG_STAGE = Duration.ofMinutes(6);
 
     private static WireMockServer wireMock;
 
@@ -82,7 +85,7 @@ class BillingRunRestartIT {
             assertEquals("creating", getJson(gateway, "/billing/runs/" + runId).getString("status"));
             gateway.kill();
         }
-        finishAfterRestart(launcher, runId, reportId, FIXTURE_ROWS);
+        finishAfterRestart(launcher, runId, reportId, FIXTURE_ROWS, PackagedRuns.DEADLINE);
     }
 
     @Test
@@ -98,7 +101,7 @@ class BillingRunRestartIT {
             gateway.kill();
         }
         wireMock.setScenarioState(storedScenario(reportId), "saved");
-        finishAfterRestart(launcher, runId, reportId, FIXTURE_ROWS);
+        finishAfterRestart(launcher, runId, reportId, FIXTURE_ROWS, PackagedRuns.DEADLINE);
     }
 
     @Test
@@ -114,7 +117,7 @@ class BillingRunRestartIT {
             assertEquals("downloading", getJson(gateway, "/billing/runs/" + runId).getString("status"));
             gateway.kill();
         }
-        finishAfterRestart(launcher, runId, reportId, FIXTURE_ROWS);
+        finishAfterRestart(launcher, runId, reportId, FIXTURE_ROWS, PackagedRuns.DEADLINE);
     }
 
     @Test
@@ -126,13 +129,13 @@ class BillingRunRestartIT {
         String runId;
         try (PackagedGateway gateway = launcher.start()) {
             runId = startRun(gateway, "2024-04", TENANT);
-            JsonPath parsing = awaitRun(gateway, runId, "parsing", run -> !"queued".equals(run.getString("status"))
+            JsonPath parsing = awaitRun(gateway, runId, "parsing", LONG_STAGE, run -> !"queued".equals(run.getString("status"))
                     && !"creating".equals(run.getString("status")) && !"generating".equals(run.getString("status"))
                     && !"downloading".equals(run.getString("status")));
             assertEquals("parsing", parsing.getString("status"), "the run is observed while it parses: " + parsing.prettify());
             gateway.kill();
         }
-        finishAfterRestart(launcher, runId, reportId, LARGE_ROWS);
+        finishAfterRestart(launcher, runId, reportId, LARGE_ROWS, LONG_STAGE);
     }
 
     @Test
@@ -162,9 +165,10 @@ class BillingRunRestartIT {
     }
 
     /** Restarts on the same data directory and asserts the run finishes with one create, one delete and each row once. */
-    private static void finishAfterRestart(PackagedGateway.Launcher launcher, String runId, String reportId, long expectedRows) {
+    private static void finishAfterRestart(PackagedGateway.Launcher launcher, String runId, String reportId, long expectedRows,
+            Duration deadline) {
         try (PackagedGateway restarted = launcher.start()) {
-            JsonPath run = awaitStatus(restarted, runId, "done");
+            JsonPath run = awaitStatus(restarted, runId, "done", deadline);
             assertEquals(reportId, run.getString("report.id"), run.prettify());
             assertEquals(expectedRows, run.getLong("progress.rows_parsed"), run.prettify());
             awaitRun(restarted, runId, "report deleted", json -> json.getBoolean("report.deleted"));

@@ -91,8 +91,13 @@ final class PackagedRuns {
 
     /** Asks for the run until {@code condition} holds; fails with the last answer and the log's place after the deadline. */
     static JsonPath awaitRun(PackagedGateway gateway, String runId, String what, Predicate<JsonPath> condition) {
+        return awaitRun(gateway, runId, what, DEADLINE, condition);
+    }
+
+    /** {@link #awaitRun(PackagedGateway, String, String, Predicate)} with its own deadline, for a long stage. */
+    static JsonPath awaitRun(PackagedGateway gateway, String runId, String what, Duration deadline, Predicate<JsonPath> condition) {
         JsonPath[] last = new JsonPath[1];
-        await(what + " of run " + runId, () -> {
+        await(what + " of run " + runId, deadline, () -> {
             last[0] = getJson(gateway, "/billing/runs/" + runId);
             return condition.test(last[0]);
         }, () -> (last[0] == null ? "no answer" : last[0].prettify()) + "\ngateway log: " + gateway.logFile());
@@ -101,15 +106,25 @@ final class PackagedRuns {
 
     /** The run once it has {@code status}. */
     static JsonPath awaitStatus(PackagedGateway gateway, String runId, String status) {
-        return awaitRun(gateway, runId, "status " + status, run -> status.equals(run.getString("status")));
+        return awaitStatus(gateway, runId, status, DEADLINE);
+    }
+
+    /** The run once it has {@code status}, waiting at most {@code deadline}. */
+    static JsonPath awaitStatus(PackagedGateway gateway, String runId, String status, Duration deadline) {
+        return awaitRun(gateway, runId, "status " + status, deadline, run -> status.equals(run.getString("status")));
     }
 
     /** Polls {@code condition} until it holds; fails after {@link #DEADLINE}, naming what it waited for. */
     static void await(String what, BooleanSupplier condition, Supplier<String> state) {
-        long end = System.nanoTime() + DEADLINE.toNanos();
+        await(what, DEADLINE, condition, state);
+    }
+
+    /** Polls {@code condition} until it holds; fails after {@code deadline}, naming what it waited for. */
+    static void await(String what, Duration deadline, BooleanSupplier condition, Supplier<String> state) {
+        long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("Waited " + DEADLINE + " for " + what + "; last: " + state.get());
+                throw new AssertionError("Waited " + deadline + " for " + what + "; last: " + state.get());
             }
             try {
                 TimeUnit.MILLISECONDS.sleep(25);
@@ -123,7 +138,7 @@ final class PackagedRuns {
     /** The number of usage rows of a done run, counted in its CSV (one line per row after the header). */
     static long usageRows(PackagedGateway gateway, String runId) {
         HttpResponse<InputStream> response = send(request(gateway, "/billing/runs/" + runId + "/usage").header("Accept", "text/csv")
-                .GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                .timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader csv = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET usage of " + runId + " answered " + response.statusCode());
