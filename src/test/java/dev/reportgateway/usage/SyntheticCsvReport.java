@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * A csv_v2_0 report of a given number of rows, generated line by line as it is read, so a report of any size
  * exists only one line at a time. Rows cycle over 2,000 customers and four offering items.
  */
-final class SyntheticCsvReport extends InputStream {
+public final class SyntheticCsvReport extends InputStream {
 
     static final String HEADER = "period.start,tenant.id,tenant.name,tenant.kind,tenant.parent_id,application.id,"
             + "name,edition,sku,measurement_unit,infra.id,infra.backend_type,infra.owner_id,"
@@ -24,7 +24,7 @@ final class SyntheticCsvReport extends InputStream {
     private int position;
     private long bytes;
 
-    SyntheticCsvReport(long rows) {
+    public SyntheticCsvReport(long rows) {
         this.rows = rows;
     }
 
