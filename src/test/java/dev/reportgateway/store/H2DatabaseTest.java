@@ -34,12 +34,15 @@ class H2DatabaseTest {
         }
     }
 
-    /** The highest version among the migrations the build ships ({@code db/migration/V<n>__*.sql}). */
+    /**
+     * The highest version among the migrations the build ships ({@code db/migration/V<n>__*.sql}), read from the
+     * source tree: under failsafe the classes come from a jar, where a resource is no file.
+     */
     static int latestMigration() {
-        try (var files = java.nio.file.Files.list(Path.of(H2DatabaseTest.class.getClassLoader().getResource("db/migration").toURI()))) {
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
             return files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V[0-9]+__.*\\.sql"))
                     .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
-        } catch (java.io.IOException | java.net.URISyntaxException failed) {
+        } catch (java.io.IOException failed) {
             throw new IllegalStateException(failed);
         }
     }
