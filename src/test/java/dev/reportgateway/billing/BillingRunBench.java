@@ -176,9 +176,9 @@ public final class BillingRunBench {
     private static void stubPlatform(WireMockServer platform, byte[] gzip) {
         Upstream.reset(platform, "bench-token");
         platform.stubFor(get(urlEqualTo(Upstream.tenantReportsPath(TENANT))).willReturn(Upstream.json(200, "{\"items\":[]}")));
-        platform.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).willReturn(Upstream.json(200, BillingRunTest.report(REPORT_ID,
+        platform.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH)).willReturn(Upstream.json(200, BillingRunContract.report(REPORT_ID,
                 "2025-01-01", "2025-01-31"))));
-        platform.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID)).willReturn(Upstream.json(200, BillingRunTest.report(REPORT_ID,
+        platform.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID)).willReturn(Upstream.json(200, BillingRunContract.report(REPORT_ID,
                 "2025-01-01", "2025-01-31"))));
         platform.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID + "/stored")).willReturn(Upstream.json(200,
                 "{\"items\":[{\"id\":\"" + STORED_ID + "\",\"report_format\":\"csv_v2_0\",\"created_at\":\"2025-02-01T00:00:00Z\","

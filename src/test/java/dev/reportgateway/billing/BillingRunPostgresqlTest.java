@@ -5,9 +5,9 @@ import dev.reportgateway.upstream.WireMockUpstream;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Every {@link BillingRunTest} again, with the gateway on PostgreSQL (a fresh embedded database) instead of H2. */
+/** Every {@link BillingRunContract} test with the gateway on PostgreSQL (a fresh embedded database) instead of H2. */
 @QuarkusTest
 @WithTestResource(WireMockUpstream.class)
 @WithTestResource(PostgresqlDatabase.class)
-class BillingRunPostgresqlTest extends BillingRunTest {
+class BillingRunPostgresqlTest extends BillingRunContract {
 }

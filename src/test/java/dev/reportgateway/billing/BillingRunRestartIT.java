@@ -48,7 +48,7 @@ import io.restassured.path.json.JsonPath;
  */
 class BillingRunRestartIT {
 
-    private static final String TENANT = BillingRunTest.TENANT;
+    private static final String TENANT = BillingRunContract.TENANT;
     private static final String STORED_ID = "5d6b0a3c-1f7e-4c8a-9b2d-7e6f5a4b3c2d";
     private static final long FIXTURE_ROWS = 11;
     private static final long LARGE_ROWS = 200_000;
@@ -186,7 +186,7 @@ class BillingRunRestartIT {
     private static void stubPlatform(String reportId, String month, ResponseDefinitionBuilder create, ResponseDefinitionBuilder download,
             ResponseDefinitionBuilder downloadAgain, boolean becomesReady) {
         java.time.YearMonth period = java.time.YearMonth.parse(month);
-        String report = BillingRunTest.report(reportId, period.atDay(1).toString(), period.atEndOfMonth().toString());
+        String report = BillingRunContract.report(reportId, period.atDay(1).toString(), period.atEndOfMonth().toString());
         String tenantScenario = "tenant-" + reportId;
         wireMock.stubFor(get(urlEqualTo(Upstream.tenantReportsPath(TENANT))).inScenario(tenantScenario)
                 .whenScenarioStateIs(Scenario.STARTED).willReturn(Upstream.json(200, "{\"items\":[]}")));
@@ -197,10 +197,10 @@ class BillingRunRestartIT {
         wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + reportId)).willReturn(Upstream.json(200, report)));
         String storedPath = "/api/2/reports/" + reportId + "/stored";
         wireMock.stubFor(get(urlEqualTo(storedPath)).inScenario(storedScenario(reportId)).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(Upstream.json(200, BillingRunTest.stored("in_progress")))
+                .willReturn(Upstream.json(200, BillingRunContract.stored("in_progress")))
                 .willSetStateTo(becomesReady ? "saved" : Scenario.STARTED));
         wireMock.stubFor(get(urlEqualTo(storedPath)).inScenario(storedScenario(reportId)).whenScenarioStateIs("saved")
-                .willReturn(Upstream.json(200, BillingRunTest.stored("saved"))));
+                .willReturn(Upstream.json(200, BillingRunContract.stored("saved"))));
         wireMock.stubFor(get(urlEqualTo(downloadPath(reportId))).inScenario("download-" + reportId)
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("again").willReturn(download));
         wireMock.stubFor(get(urlEqualTo(downloadPath(reportId))).inScenario("download-" + reportId)
@@ -218,7 +218,7 @@ class BillingRunRestartIT {
 
     private static ResponseDefinitionBuilder fixtureDownload() {
         try {
-            return download(BillingRunTest.gzip(BillingRunTest.fixture()));
+            return download(BillingRunContract.gzip(BillingRunContract.fixture()));
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }

@@ -30,7 +30,7 @@ class BillingRunSandboxTest extends KeyedTest {
         YearMonth lastMonth = YearMonth.now(ZoneOffset.UTC).minusMonths(1);
         String kept = given().contentType("application/json").body("{\"month\":\"" + lastMonth + "\",\"keep_report\":true}")
                 .when().post("/billing/runs").then().statusCode(202).body("keep_report", is(true)).extract().path("id");
-        JsonPath run = BillingRunTest.awaitStatus(kept, "done");
+        JsonPath run = BillingRunContract.awaitStatus(kept, "done");
         String reportId = run.getString("report.id");
         String storedId = run.getString("report.stored_report_id");
         assertEquals(false, run.getBoolean("report.deleted"));
@@ -52,8 +52,8 @@ class BillingRunSandboxTest extends KeyedTest {
         YearMonth earlier = lastMonth.minusMonths(1);
         String cleaned = given().contentType("application/json").body("{\"month\":\"" + earlier + "\"}")
                 .when().post("/billing/runs").then().statusCode(202).extract().path("id");
-        BillingRunTest.awaitStatus(cleaned, "done");
-        String cleanedReport = BillingRunTest.await(cleaned, json -> json.getBoolean("report.deleted")).getString("report.id");
+        BillingRunContract.awaitStatus(cleaned, "done");
+        String cleanedReport = BillingRunContract.await(cleaned, json -> json.getBoolean("report.deleted")).getString("report.id");
         given().when().get("/api/2/reports/" + cleanedReport).then().statusCode(404);
     }
 }

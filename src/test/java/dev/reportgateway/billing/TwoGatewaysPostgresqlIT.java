@@ -47,7 +47,7 @@ import io.restassured.path.json.JsonPath;
  */
 class TwoGatewaysPostgresqlIT {
 
-    private static final String TENANT = BillingRunTest.TENANT;
+    private static final String TENANT = BillingRunContract.TENANT;
     private static final String STORED_ID = "5d6b0a3c-1f7e-4c8a-9b2d-7e6f5a4b3c2d";
     private static final int RUNS = 20;
 
@@ -70,7 +70,7 @@ class TwoGatewaysPostgresqlIT {
 
     @Test
     void runsStartedOnEitherGatewayAreEachExecutedOnceAndOneKeyCreatesOneReport() throws Exception {
-        byte[] report = BillingRunTest.gzip(BillingRunTest.fixture());
+        byte[] report = BillingRunContract.gzip(BillingRunContract.fixture());
         wireMock.stubFor(get(urlEqualTo(Upstream.tenantReportsPath(TENANT))).willReturn(Upstream.json(200, "{\"items\":[]}")));
         List<YearMonth> months = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
@@ -80,9 +80,9 @@ class TwoGatewaysPostgresqlIT {
             wireMock.stubFor(post(urlEqualTo(Upstream.REPORTS_PATH))
                     .withRequestBody(matchingJsonPath("$.parameters.tenant_id", equalTo(TENANT)))
                     .withRequestBody(matchingJsonPath("$.parameters.period.start", equalTo(month.atDay(1).toString())))
-                    .willReturn(Upstream.json(200, BillingRunTest.report(reportId, month.atDay(1).toString(), month.atEndOfMonth().toString()))));
+                    .willReturn(Upstream.json(200, BillingRunContract.report(reportId, month.atDay(1).toString(), month.atEndOfMonth().toString()))));
             wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + reportId + "/stored"))
-                    .willReturn(Upstream.json(200, BillingRunTest.stored("saved"))));
+                    .willReturn(Upstream.json(200, BillingRunContract.stored("saved"))));
             wireMock.stubFor(get(urlEqualTo(downloadPath(reportId))).willReturn(aResponse().withStatus(200)
                     .withHeader("Content-Type", "application/octet-stream").withBody(report)));
             wireMock.stubFor(delete(urlPathEqualTo("/api/2/reports/" + reportId)).willReturn(aResponse().withStatus(204)));
