@@ -1,9 +1,12 @@
 package dev.reportgateway.store;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.inject.Singleton;
@@ -67,6 +70,39 @@ public class UsageRowStore {
             }
         } catch (SQLException failed) {
             throw new StoreException("Cannot read the usage rows of billing run " + runId, failed);
+        }
+    }
+
+    /** One tenant's billable quantity of one offering item and SKU in one billing unit, summed over its rows. */
+    public record BillableTotal(String tenantId, String tenantName, String offeringItem, String sku, String unit,
+            BigDecimal quantity) {
+    }
+
+    /**
+     * The run's billable quantities of tenants of kind {@code kind}, summed by the database per tenant × offering item
+     * × SKU × billing unit (those of one tenant when {@code tenantId} is not null), in no particular order.
+     */
+    public List<BillableTotal> billableTotals(String runId, String kind, String tenantId) {
+        String sql = "SELECT tenant_id, MAX(tenant_name), offering_item, sku, billable_unit, SUM(billable_quantity)"
+                + " FROM billing_usage_row WHERE run_id = ? AND tenant_kind = ?" + (tenantId == null ? "" : " AND LOWER(tenant_id) = ?")
+                + " GROUP BY tenant_id, offering_item, sku, billable_unit";
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, runId);
+            select.setString(2, kind);
+            if (tenantId != null) {
+                select.setString(3, tenantId);
+            }
+            List<BillableTotal> totals = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    totals.add(new BillableTotal(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getBigDecimal(6)));
+                }
+            }
+            return totals;
+        } catch (SQLException failed) {
+            throw new StoreException("Cannot add up the usage rows of billing run " + runId, failed);
         }
     }
 

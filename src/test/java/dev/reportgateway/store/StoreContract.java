@@ -52,6 +52,8 @@ abstract class StoreContract {
     private DataSource dataSource;
     private RunStore runs;
     private UsageRowStore usageRows;
+    private PriceListStore priceLists;
+    private CustomerStore customers;
 
     /** Which database the subclass gives. */
     abstract Database.Kind kind();
@@ -69,6 +71,8 @@ abstract class StoreContract {
         Database database = new Database(kind(), dataSource);
         runs = new RunStore(database);
         usageRows = new UsageRowStore(database);
+        priceLists = new PriceListStore(database);
+        customers = new CustomerStore(database);
     }
 
     @AfterAll
@@ -81,6 +85,9 @@ abstract class StoreContract {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM billing_usage_row");
             statement.execute("DELETE FROM billing_run");
+            statement.execute("DELETE FROM price_list_version");
+            statement.execute("DELETE FROM price_list");
+            statement.execute("DELETE FROM billing_customer");
         }
     }
 
@@ -451,6 +458,114 @@ abstract class StoreContract {
         assertEquals(2, readRows(otherRunId, null).size());
         writeRows(runId, 1, 2);
         assertEquals(1, readRows(runId, null).size(), "a parse starts over on the same row numbers");
+    }
+
+    @Test
+    void billableTotalsAddUpExactlyPerTenantItemSkuAndUnitForOneKind() {
+        String runId = UUID.randomUUID().toString();
+        try (UsageRowStore.Writer writer = usageRows.writer(runId, 3)) {
+            writer.add(usage(1, "tenant-a", "customer", "storage", "SKU-S", "0.10", "GiB"));
+            writer.add(usage(2, "tenant-a", "customer", "storage", "SKU-S", "0.20", "GiB"));
+            writer.add(usage(3, "tenant-a", "customer", "storage", "SKU-T", "1.005", "GiB"));
+            writer.add(usage(4, "tenant-a", "customer", "servers", null, "2", "quantity"));
+            writer.add(usage(5, "tenant-b", "customer", "storage", "SKU-S", "0.0000000001", "GiB"));
+            writer.add(usage(6, "tenant-p", "partner", "storage", "SKU-S", "99", "GiB"));
+            writer.add(usage(7, "tenant-a", "customer", "storage", "SKU-S", "0.3", "GiB"));
+            writer.flush();
+        }
+        Set<UsageRowStore.BillableTotal> expected = Set.of(
+                total("tenant-a", "storage", "SKU-S", "GiB", "0.60"),
+                total("tenant-a", "storage", "SKU-T", "GiB", "1.005"),
+                total("tenant-a", "servers", null, "quantity", "2"),
+                total("tenant-b", "storage", "SKU-S", "GiB", "0.0000000001"));
+        assertEquals(expected, normalized(usageRows.billableTotals(runId, "customer", null)));
+        assertEquals(Set.of(total("tenant-b", "storage", "SKU-S", "GiB", "0.0000000001")),
+                normalized(usageRows.billableTotals(runId, "customer", "tenant-b")));
+        assertEquals(Set.of(total("tenant-p", "storage", "SKU-S", "GiB", "99")), normalized(usageRows.billableTotals(runId, "partner", null)));
+        assertEquals(List.of(), usageRows.billableTotals(UUID.randomUUID().toString(), "customer", null));
+    }
+
+    @Test
+    void everyPriceListVersionStaysReadableAndADeletedNameNeverReusesAVersion() {
+        PriceListStore.Version first = priceLists.add("retail", "[1]", "d1", "admin", NOW);
+        PriceListStore.Version second = priceLists.add("retail", "[2]", "d2", "writer", NOW.plusSeconds(60));
+        priceLists.add("wholesale", "[3]", "d3", "admin", NOW.plusSeconds(30));
+        assertEquals(1, first.version());
+        assertEquals(2, second.version());
+        assertEquals(second, priceLists.find("retail", null).orElseThrow());
+        assertEquals(first, priceLists.find("retail", 1).orElseThrow());
+        assertTrue(priceLists.find("retail", 3).isEmpty());
+        assertTrue(priceLists.find("missing", null).isEmpty());
+        assertEquals(List.of(new PriceListStore.Summary("retail", 2, 2, NOW.plusSeconds(60)),
+                new PriceListStore.Summary("wholesale", 1, 1, NOW.plusSeconds(30))), priceLists.list());
+
+        assertTrue(priceLists.delete("retail"));
+        assertFalse(priceLists.delete("retail"));
+        assertTrue(priceLists.find("retail", null).isEmpty());
+        assertTrue(priceLists.find("retail", 1).isEmpty());
+        assertEquals(List.of("wholesale"), priceLists.list().stream().map(PriceListStore.Summary::name).toList());
+        assertEquals(3, priceLists.add("retail", "[4]", "d4", "admin", NOW.plusSeconds(90)).version(),
+                "an invoice priced with version 1 or 2 never names another list's prices");
+        assertEquals(List.of(new PriceListStore.Summary("retail", 3, 1, NOW.plusSeconds(90))),
+                priceLists.list().stream().filter(list -> list.name().equals("retail")).toList());
+    }
+
+    @Test
+    void concurrentPutsOfOneNewNameGetDistinctVersions() throws Exception {
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> versions = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String items = "[" + i + "]";
+                versions.add(pool.submit(() -> {
+                    start.await();
+                    return priceLists.add("concurrent", items, "d", "admin", NOW).version();
+                }));
+            }
+            start.countDown();
+            Set<Integer> distinct = new HashSet<>();
+            for (Future<Integer> version : versions) {
+                distinct.add(version.get(DEADLINE_SECONDS, TimeUnit.SECONDS));
+            }
+            assertEquals(Set.of(1, 2, 3, 4, 5, 6), distinct);
+            assertEquals(6, priceLists.find("concurrent", null).orElseThrow().version());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theCustomerMappingIsReplacedAsAWhole() {
+        CustomerStore.Customer a = new CustomerStore.Customer("tenant-a", "PSA-1", "Zoë's \"Café\", Ltd", "EUR");
+        CustomerStore.Customer b = new CustomerStore.Customer("tenant-b", "PSA-2", null, null);
+        customers.replace(List.of(b, a), NOW);
+        assertEquals(List.of(a, b), customers.list());
+        CustomerStore.Customer c = new CustomerStore.Customer("tenant-c", "PSA-3", "C", "JPY");
+        customers.replace(List.of(c), NOW.plusSeconds(1));
+        assertEquals(List.of(c), customers.list());
+        customers.replace(List.of(), NOW.plusSeconds(2));
+        assertEquals(List.of(), customers.list());
+    }
+
+    private static UsageRowRecord usage(long rowNo, String tenantId, String kind, String item, String sku, String quantity, String unit) {
+        return new UsageRowRecord(rowNo, tenantId, "Name of " + tenantId, kind, item, sku, new BigDecimal(quantity), unit, json(rowNo));
+    }
+
+    private static UsageRowStore.BillableTotal total(String tenantId, String item, String sku, String unit, String quantity) {
+        return new UsageRowStore.BillableTotal(tenantId, "Name of " + tenantId, item, sku, unit, new BigDecimal(quantity).stripTrailingZeros());
+    }
+
+    /** The totals with quantities compared by value (the databases answer them at scale 10). */
+    private static Set<UsageRowStore.BillableTotal> normalized(List<UsageRowStore.BillableTotal> totals) {
+        Set<UsageRowStore.BillableTotal> set = new HashSet<>();
+        for (UsageRowStore.BillableTotal total : totals) {
+            set.add(new UsageRowStore.BillableTotal(total.tenantId(), total.tenantName(), total.offeringItem(), total.sku(), total.unit(),
+                    total.quantity().stripTrailingZeros()));
+        }
+        assertEquals(totals.size(), set.size(), "one total per tenant, item, SKU and unit");
+        return set;
     }
 
     private void writeRows(String runId, int count, int batchSize) {
