@@ -1,8 +1,5 @@
 package dev.reportgateway.billing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -12,13 +9,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.HexFormat;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.reportgateway.report.Digests;
 import dev.reportgateway.report.FieldError;
 import dev.reportgateway.report.Ids;
 import dev.reportgateway.report.InvalidRequestException;
@@ -147,12 +144,7 @@ public record RunSpec(String tenantId, LocalDate start, LocalDate end, String le
 
     /** The request as an {@code Idempotency-Key} compares it (SHA-256, hex): every field, the default tenant filled in. */
     String digest() {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest((liveKey() + "|" + keepReport).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
+        return Digests.sha256Hex(liveKey() + "|" + keepReport);
     }
 
     /** What makes two live runs the same run: tenant, period and level. */

@@ -1,12 +1,8 @@
 package dev.reportgateway.report;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -282,7 +278,7 @@ public class ReportService {
     }
 
     /** The configured tenant, or the API client's own tenant, asked of the platform once. */
-    private String defaultTenantId() {
+    public String defaultTenantId() {
         if (config.tenantId().isPresent()) {
             return Ids.requireUuid("acronis.tenant-id", config.tenantId().get());
         }
@@ -302,11 +298,6 @@ public class ReportService {
     }
 
     private static String digest(JsonNode body) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", impossible);
-        }
+        return Digests.sha256Hex(body.toString());
     }
 }

@@ -18,6 +18,17 @@ public final class BillingUnits {
     private BillingUnits() {
     }
 
+    /**
+     * The unit an offering item measured in {@code measurementUnit} is billed in: {@code points} for compute points
+     * (by the item's or its usage's name), {@code hours}, {@code GiB}, or the measurement unit itself.
+     */
+    public static String billingUnit(String measurementUnit, String offeringItem, String usageName) {
+        if ("seconds".equals(measurementUnit)) {
+            return BillingRules.isComputePoints(offeringItem) || BillingRules.isComputePoints(usageName) ? "points" : "hours";
+        }
+        return "bytes".equals(measurementUnit) ? "GiB" : measurementUnit;
+    }
+
     /** The three measures of one row in billing units, each amount converted separately; {@code unit} may be null. */
     public static ConvertedUsage convert(String unit, boolean computePoints,
             UsageValues absolute, UsageValues delta, UsageValues effective) {

@@ -1,5 +1,7 @@
 package dev.reportgateway.usage;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +16,17 @@ public final class CsvCells {
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private CsvCells() {
+    }
+
+    /** Writes one CSV line of {@code cells} ({@link #cell} each, comma-separated, ended by CRLF). */
+    public static void line(Writer out, String... cells) throws IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(cell(cells[i]));
+        }
+        out.write("\r\n");
     }
 
     /** The cell as written into a CSV line: neutralised, then quoted when needed; null is empty. */

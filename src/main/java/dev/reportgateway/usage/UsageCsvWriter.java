@@ -58,13 +58,7 @@ public final class UsageCsvWriter implements Consumer<UsageRow> {
     }
 
     private void line(String... cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(CsvCells.cell(cells[i]));
-        }
-        out.write("\r\n");
+        CsvCells.line(out, cells);
     }
 
     private static String plain(BigDecimal value) {
