@@ -13,8 +13,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Checks the native-image inputs: every model record (the wire records in acronis.model, the usage rows and
- * totals, the problem body) must be in the generated reflect-config.json, or Jackson cannot build or write it
- * in a native executable. Run after
+ * totals, billing runs, invoices and price lists, the problem body) must be in the generated reflect-config.json,
+ * or Jackson cannot build or write it in a native executable. Run after
  * {@code ./mvnw package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true}:
  *
  *   java scripts/CheckNativeReflection.java
@@ -24,14 +24,18 @@ import java.util.zip.ZipFile;
 public class CheckNativeReflection {
 
     private static final Path SOURCES = Path.of("src/main/java");
-    /** Packages whose records are all (acronis.model) or, when public, (usage) read or written as JSON. */
-    private static final List<String> MODEL_PACKAGES = List.of("dev/reportgateway/acronis/model", "dev/reportgateway/usage");
+    /** Packages whose records are all (acronis.model) or, when public, (the others) read or written as JSON. */
+    private static final List<String> MODEL_PACKAGES = List.of("dev/reportgateway/acronis/model", "dev/reportgateway/usage",
+            "dev/reportgateway/billing", "dev/reportgateway/invoice");
     /** Records elsewhere that are written as JSON: the problem body and its parts, a create's stored idempotency attempt. */
     private static final List<String> OTHER_MODELS = List.of("dev.reportgateway.web.Problem", "dev.reportgateway.web.Problem$Upstream",
-            "dev.reportgateway.report.FieldError", "dev.reportgateway.report.IdempotencyStore$Attempt");
+            "dev.reportgateway.report.FieldError", "dev.reportgateway.report.IdempotencyStore$Attempt",
+            "dev.reportgateway.store.CustomerStore$Customer", "dev.reportgateway.web.BillingRunResource$RunPage",
+            "dev.reportgateway.web.PriceListResource$PriceListPage", "dev.reportgateway.web.CustomerResource$CustomerPage");
     /** Public records of the model packages that are settings or lookup values, never read or written as JSON. */
     private static final Set<String> NOT_JSON = Set.of("dev.reportgateway.usage.UsageLimits",
-            "dev.reportgateway.usage.ItemFacts", "dev.reportgateway.usage.OfferingItemsCatalog$Offered");
+            "dev.reportgateway.usage.ItemFacts", "dev.reportgateway.usage.OfferingItemsCatalog$Offered",
+            "dev.reportgateway.billing.BillingRuns$Started", "dev.reportgateway.billing.RunSpec");
     private static final Pattern RECORD = Pattern.compile("^(\\s*)(?:public\\s+)?record\\s+(\\w+)\\s*\\(", Pattern.MULTILINE);
     private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
 

@@ -44,6 +44,10 @@ import dev.reportgateway.billing.RunNotDoneException;
 import dev.reportgateway.billing.RunNotFoundException;
 import dev.reportgateway.billing.RunSpec;
 import dev.reportgateway.billing.RunStatus;
+import dev.reportgateway.invoice.Invoice;
+import dev.reportgateway.invoice.InvoiceCsvWriter;
+import dev.reportgateway.invoice.Invoices;
+import dev.reportgateway.invoice.UnpricedItemsException;
 import dev.reportgateway.report.FieldError;
 import dev.reportgateway.report.Ids;
 import dev.reportgateway.report.InvalidRequestException;
@@ -72,9 +76,11 @@ public class BillingRunResource {
     private final TenantScope scope;
     private final ObjectMapper json;
     private final BillingConfig config;
+    private final Invoices invoices;
 
     BillingRunResource(BillingRuns runs, JsonBodies bodies, SecurityIdentity caller, TenantScope scope, ObjectMapper json,
-            BillingConfig config) {
+            BillingConfig config, Invoices invoices) {
+        this.invoices = invoices;
         this.runs = runs;
         this.bodies = bodies;
         this.caller = caller;
@@ -206,6 +212,60 @@ public class BillingRunResource {
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
+    /**
+     * A done run's usage priced with a price list (the latest version unless {@code version}): JSON per customer, or
+     * with {@code Accept: text/csv} one line per customer × item for import. The CSV is refused (409) while billable
+     * items have no price, unless {@code allow_unpriced=true}: an import would silently bill less than was used.
+     */
+    @GET
+    @Path("/{run_id}/invoice")
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @RolesAllowed(Roles.READER)
+    public Response invoice(@RestPath("run_id") String runId, @RestQuery("price_list") String priceList,
+            @RestQuery("version") String version, @RestQuery("tenant_id") String tenantId,
+            @RestQuery("include_zero") String includeZero, @RestQuery("allow_unpriced") String allowUnpriced,
+            @RestHeader("Accept") String accept) {
+        List<FieldError> errors = new ArrayList<>();
+        if (priceList == null || priceList.isBlank()) {
+            errors.add(new FieldError("price_list", "is required: the name of a price list (GET /billing/price-lists)"));
+        }
+        Integer wantedVersion = null;
+        if (version != null) {
+            wantedVersion = integer(version, "version", 0, 1, Integer.MAX_VALUE, errors);
+        }
+        String tenant = null;
+        if (tenantId != null) {
+            if (Ids.isUuid(tenantId)) {
+                tenant = tenantId.toLowerCase(java.util.Locale.ROOT);
+            } else {
+                errors.add(new FieldError("tenant_id", "must be a tenant UUID"));
+            }
+        }
+        boolean zero = flag(includeZero, "include_zero", errors);
+        boolean unpricedAllowed = flag(allowUnpriced, "allow_unpriced", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        BillingRun run = visible(runId);
+        if (!RunStatus.DONE.label().equals(run.status())) {
+            throw new RunNotDoneException(run);
+        }
+        Invoice invoice = invoices.invoice(run, priceList, wantedVersion, tenant, zero);
+        if (!UsageMediaTypes.csv(accept)) {
+            return Response.ok(invoice, MediaType.APPLICATION_JSON).build();
+        }
+        if (!invoice.unpriced().isEmpty() && !unpricedAllowed) {
+            throw new UnpricedItemsException(invoice.unpriced());
+        }
+        StreamingOutput csv = out -> {
+            try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+                InvoiceCsvWriter.write(invoice, writer);
+            }
+        };
+        String file = "invoice-" + invoice.period().start() + "-" + invoice.priceList().name() + "-v" + invoice.priceList().version() + ".csv";
+        return Response.ok(csv, UsageMediaTypes.CSV).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+    }
+
     /** Cancels an active run (202, the run; its upstream report is deleted) or deletes a finished one and its rows (204). */
     @DELETE
     @Path("/{run_id}")
@@ -264,6 +324,17 @@ public class BillingRunResource {
             throw new RunNotFoundException();
         }
         return run;
+    }
+
+    private static boolean flag(String text, String name, List<FieldError> errors) {
+        if (text == null || text.equals("false")) {
+            return false;
+        }
+        if (text.equals("true")) {
+            return true;
+        }
+        errors.add(new FieldError(name, "must be true or false"));
+        return false;
     }
 
     private static int integer(String text, String name, int fallback, int min, int max, List<FieldError> errors) {

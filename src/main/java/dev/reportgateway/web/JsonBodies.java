@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.reportgateway.report.InvalidRequestException;
 
 /**
- * Reads a JSON request body as a tree: at most {@code gateway.max-body-size} bytes (else 413), one JSON value,
+ * Reads a request body: as a tree of JSON, at most {@code gateway.max-body-size} bytes (else 413), one JSON value,
  * no duplicate keys, no trailing content. Malformed JSON is a field error on {@code body} with its position.
  */
 @ApplicationScoped
@@ -33,6 +33,11 @@ class JsonBodies {
     }
 
     JsonNode read(InputStream body) {
+        return parse(bytes(body));
+    }
+
+    /** The body's bytes, at most {@code gateway.max-body-size} of them (else 413). */
+    byte[] bytes(InputStream body) {
         byte[] bytes;
         try {
             bytes = body == null ? new byte[0] : body.readNBytes(limit + 1);
@@ -42,6 +47,11 @@ class JsonBodies {
         if (bytes.length > limit) {
             throw new PayloadTooLargeException(limit);
         }
+        return bytes;
+    }
+
+    /** Bytes already read with {@link #bytes} as one JSON value. */
+    JsonNode parse(byte[] bytes) {
         JsonNode tree;
         try {
             tree = reader.readTree(bytes);

@@ -25,6 +25,9 @@ import dev.reportgateway.acronis.model.ErrorDetail;
 import dev.reportgateway.billing.RunFinishingException;
 import dev.reportgateway.billing.RunNotDoneException;
 import dev.reportgateway.billing.RunNotFoundException;
+import dev.reportgateway.invoice.PriceListNotFoundException;
+import dev.reportgateway.invoice.UnpricedItemsException;
+import dev.reportgateway.report.FieldError;
 import dev.reportgateway.report.IdempotencyConflictException;
 import dev.reportgateway.report.InvalidRequestException;
 import dev.reportgateway.report.StoredReportUnavailableException;
@@ -121,6 +124,37 @@ public class ProblemMappers {
         return answer(new Problem(TYPE_PREFIX + "forbidden", "Forbidden", 403,
                 "This API key lacks the role this operation needs (reports-reader to read, reports-writer to change).",
                 path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> scopedKey(TenantScope.ScopedKeyException scoped, UriInfo uri) {
+        return answer(new Problem(TYPE_PREFIX + "scoped-key-forbidden", "Forbidden for a tenant-scoped key", 403,
+                scoped.getMessage(), path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unsupportedBody(UnsupportedBodyTypeException unsupported, UriInfo uri) {
+        return answer(new Problem(TYPE_PREFIX + "http-415", "Unsupported Media Type", 415, unsupported.getMessage(), path(uri),
+                null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> priceListNotFound(PriceListNotFoundException missing, UriInfo uri) {
+        return answer(new Problem(TYPE_PREFIX + "price-list-not-found", "Price list not found", 404, missing.getMessage(),
+                path(uri), null, null));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unpriced(UnpricedItemsException unpriced, UriInfo uri) {
+        List<FieldError> items = unpriced.unpriced().stream()
+                .map(item -> new FieldError(item.sku() != null ? item.offeringItem() + " (SKU " + item.sku() + ")" : item.offeringItem(),
+                        item.quantity().toPlainString() + (item.unit() == null ? "" : " " + item.unit()) + " used by "
+                                + item.customers() + " customer(s): " + item.reason()))
+                .toList();
+        return answer(new Problem(TYPE_PREFIX + "invoice-unpriced", "Billable items without a price", 409,
+                unpriced.getMessage() + ", so an import of this CSV would bill less than was used. Price them (a new version of"
+                        + " the price list), or ask again with allow_unpriced=true; the JSON invoice lists them under unpriced.",
+                path(uri), items, null));
     }
 
     @ServerExceptionMapper

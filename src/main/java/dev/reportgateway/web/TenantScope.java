@@ -41,6 +41,15 @@ public class TenantScope {
         }
     }
 
+    /** A change a tenant-scoped key may not make: it would reach beyond its tenants. */
+    public static final class ScopedKeyException extends RuntimeException {
+
+        private ScopedKeyException(String action) {
+            super("A tenant-scoped API key cannot " + action + ": it applies to every tenant. Use a key without tenants.",
+                    null, false, false);
+        }
+    }
+
     private final ReportService reports;
     private final SecurityIdentity caller;
 
@@ -63,6 +72,13 @@ public class TenantScope {
         Set<String> tenants = tenants();
         if (tenants != null && !tenants.contains(Ids.requireUuid("tenant_id", tenantId))) {
             throw new NotVisibleException(true);
+        }
+    }
+
+    /** Refuses the caller's {@code action} when its key is scoped to some tenants. */
+    void unscoped(String action) {
+        if (tenants() != null) {
+            throw new ScopedKeyException(action);
         }
     }
 

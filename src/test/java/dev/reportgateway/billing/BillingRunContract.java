@@ -55,7 +55,7 @@ import io.restassured.path.json.config.JsonPathConfig;
  * on PostgreSQL by {@link BillingRunPostgresqlTest}: one abstract class, as a {@code @QuarkusTest} class is a bean and
  * a subclass of one would make its type ambiguous.
  */
-abstract class BillingRunContract extends UpstreamTest {
+public abstract class BillingRunContract extends UpstreamTest {
 
     static final String TENANT = "0f000000-0000-4000-8000-000000000001";
     private static final String STORED_ID = "5d6b0a3c-1f7e-4c8a-9b2d-7e6f5a4b3c2d";
@@ -391,7 +391,7 @@ abstract class BillingRunContract extends UpstreamTest {
         await(runId, run -> run.getBoolean("report.deleted"));
     }
 
-    static JsonPath awaitStatus(String runId, String status) {
+    public static JsonPath awaitStatus(String runId, String status) {
         return await(runId, run -> status.equals(run.getString("status")));
     }
 
