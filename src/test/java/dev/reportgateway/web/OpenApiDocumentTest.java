@@ -77,11 +77,45 @@ class OpenApiDocumentTest {
             "/billing/runs/{run_id}/events, get, 200",
             "/billing/runs/{run_id}/usage, get, 200" })
     void everyBillingRunRouteIsDescribedWithItsErrorsAndSecurity(String path, String method, String success) {
+        billingRoute(path, method, success, "Billing runs");
+    }
+
+    @ParameterizedTest(name = "{1} {0}")
+    @CsvSource({
+            "/billing/runs/{run_id}/invoice, get, 200",
+            "/billing/price-lists, get, 200",
+            "/billing/price-lists/{name}, put, 201",
+            "/billing/price-lists/{name}, get, 200",
+            "/billing/price-lists/{name}, delete, 204",
+            "/billing/customers, put, 200",
+            "/billing/customers, get, 200" })
+    void everyInvoiceRouteIsDescribedWithItsErrorsAndSecurity(String path, String method, String success) {
+        billingRoute(path, method, success, "Invoices");
+        if (path.contains("{name}") && !method.equals("put")) {
+            assertTrue(document.path("paths").path(path).path(method).path("responses").has("404"), "404 of " + method + " " + path);
+        }
+    }
+
+    @Test
+    void theInvoiceAndPriceListSchemasAreDescribed() {
+        JsonNode schemas = document.path("components").path("schemas");
+        for (String field : List.of("run_id", "price_list", "rounding", "customers", "totals", "unpriced")) {
+            assertFalse(schemas.path("Invoice").path("properties").path(field).path("description").asText().isBlank(), "Invoice." + field);
+        }
+        for (String field : List.of("name", "version", "digest", "items")) {
+            assertFalse(schemas.path("PriceList").path("properties").path(field).path("description").asText().isBlank(), "PriceList." + field);
+        }
+        JsonNode invoice = document.path("paths").path("/billing/runs/{run_id}/invoice").path("get");
+        assertTrue(invoice.path("responses").path("200").path("content").has("text/csv"), "the CSV answer");
+        assertTrue(parameter(invoice.path("parameters"), "price_list", "query").path("required").asBoolean(), "price_list required");
+    }
+
+    private void billingRoute(String path, String method, String success, String tag) {
         JsonNode operation = document.path("paths").path(path).path(method);
         assertTrue(operation.isObject(), method + " " + path + " is missing");
         assertFalse(operation.path("summary").asText().isBlank(), "summary");
         assertTrue(operation.path("description").asText().contains("reports-"), "description names the role");
-        assertEquals("Billing runs", operation.path("tags").path(0).asText(), "tag");
+        assertEquals(tag, operation.path("tags").path(0).asText(), "tag");
         assertEquals(1, operation.path("tags").size(), "one tag");
 
         JsonNode responses = operation.path("responses");
