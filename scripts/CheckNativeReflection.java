@@ -31,7 +31,8 @@ public class CheckNativeReflection {
     private static final List<String> OTHER_MODELS = List.of("dev.reportgateway.web.Problem", "dev.reportgateway.web.Problem$Upstream",
             "dev.reportgateway.report.FieldError", "dev.reportgateway.report.IdempotencyStore$Attempt",
             "dev.reportgateway.store.CustomerStore$Customer", "dev.reportgateway.web.BillingRunResource$RunPage",
-            "dev.reportgateway.web.PriceListResource$PriceListPage", "dev.reportgateway.web.CustomerResource$CustomerPage");
+            "dev.reportgateway.web.PriceListResource$PriceListPage", "dev.reportgateway.web.CustomerResource$CustomerPage",
+            "dev.reportgateway.web.CallerResource$Caller");
     /** Public records of the model packages that are settings or lookup values, never read or written as JSON. */
     private static final Set<String> NOT_JSON = Set.of("dev.reportgateway.usage.UsageLimits",
             "dev.reportgateway.usage.ItemFacts", "dev.reportgateway.usage.OfferingItemsCatalog$Offered",

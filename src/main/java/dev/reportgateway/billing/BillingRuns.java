@@ -182,6 +182,11 @@ public class BillingRuns {
         rows.read(runId, tenantId, record -> sink.accept(row(record)));
     }
 
+    /** The run's billable quantities per customer (tenant of kind {@code customer}) and item; one customer's when {@code tenantId} is set. */
+    public RunCustomers customers(String runId, String tenantId) {
+        return RunCustomers.of(runId, rows.billableTotals(runId, "customer", tenantId));
+    }
+
     /** Feeds the run's usage rows as the JSON stored for each, in report order. */
     public void usageJson(String runId, String tenantId, Consumer<String> sink) {
         rows.read(runId, tenantId, record -> sink.accept(record.json()));

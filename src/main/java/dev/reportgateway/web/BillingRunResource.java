@@ -41,6 +41,7 @@ import dev.reportgateway.billing.BillingRun;
 import dev.reportgateway.billing.BillingRuns;
 import dev.reportgateway.billing.RunFinishingException;
 import dev.reportgateway.billing.RunNotDoneException;
+import dev.reportgateway.billing.RunCustomers;
 import dev.reportgateway.billing.RunNotFoundException;
 import dev.reportgateway.billing.RunSpec;
 import dev.reportgateway.billing.RunStatus;
@@ -210,6 +211,22 @@ public class BillingRunResource {
         runs.usage(run.id(), tenant, totals);
         StreamingOutput body = out -> writeUsage(run, tenant, totals, out);
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * A done run's billable quantities per customer and offering item, and per item over all customers (the console's
+     * run page): from the database, one customer's with {@code tenant_id}.
+     */
+    @GET
+    @Path("/{run_id}/customers")
+    @RolesAllowed(Roles.READER)
+    public RunCustomers customers(@RestPath("run_id") String runId, @RestQuery("tenant_id") String tenantId) {
+        String tenant = tenantId == null ? null : Ids.requireUuid("tenant_id", tenantId);
+        BillingRun run = visible(runId);
+        if (!RunStatus.DONE.label().equals(run.status())) {
+            throw new RunNotDoneException(run);
+        }
+        return runs.customers(run.id(), tenant);
     }
 
     /**
