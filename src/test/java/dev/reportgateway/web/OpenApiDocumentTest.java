@@ -75,7 +75,8 @@ class OpenApiDocumentTest {
             "/billing/runs/{run_id}, get, 200",
             "/billing/runs/{run_id}, delete, 204",
             "/billing/runs/{run_id}/events, get, 200",
-            "/billing/runs/{run_id}/usage, get, 200" })
+            "/billing/runs/{run_id}/usage, get, 200",
+            "/billing/runs/{run_id}/customers, get, 200" })
     void everyBillingRunRouteIsDescribedWithItsErrorsAndSecurity(String path, String method, String success) {
         billingRoute(path, method, success, "Billing runs");
     }
@@ -94,6 +95,17 @@ class OpenApiDocumentTest {
         if (path.contains("{name}") && !method.equals("put")) {
             assertTrue(document.path("paths").path(path).path(method).path("responses").has("404"), "404 of " + method + " " + path);
         }
+    }
+
+    @Test
+    void theCallerRouteIsDescribed() {
+        JsonNode operation = document.path("paths").path("/billing/caller").path("get");
+        assertEquals("Console", operation.path("tags").path(0).asText());
+        assertTrue(operation.path("description").asText().contains("reports-"), "description names the roles");
+        for (String status : List.of("401", "403")) {
+            assertEquals(PROBLEM_REF, problemSchemaRef(operation.path("responses").path(status)), status);
+        }
+        assertTrue(operation.path("responses").has("200"));
     }
 
     @Test
