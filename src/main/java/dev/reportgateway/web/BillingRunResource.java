@@ -118,14 +118,7 @@ public class BillingRunResource {
     public RunPage list(@RestQuery("tenant_id") String tenantId, @RestQuery("month") String month,
             @RestQuery("status") String status, @RestQuery("offset") String offset, @RestQuery("limit") String limit) {
         List<FieldError> errors = new ArrayList<>();
-        String tenant = null;
-        if (tenantId != null) {
-            if (Ids.isUuid(tenantId)) {
-                tenant = tenantId.toLowerCase(java.util.Locale.ROOT);
-            } else {
-                errors.add(new FieldError("tenant_id", "must be a tenant UUID"));
-            }
-        }
+        String tenant = tenant(tenantId, errors);
         YearMonth yearMonth = null;
         if (month != null) {
             try {
@@ -250,14 +243,7 @@ public class BillingRunResource {
         if (version != null) {
             wantedVersion = integer(version, "version", 0, 1, Integer.MAX_VALUE, errors);
         }
-        String tenant = null;
-        if (tenantId != null) {
-            if (Ids.isUuid(tenantId)) {
-                tenant = tenantId.toLowerCase(java.util.Locale.ROOT);
-            } else {
-                errors.add(new FieldError("tenant_id", "must be a tenant UUID"));
-            }
-        }
+        String tenant = tenant(tenantId, errors);
         boolean zero = flag(includeZero, "include_zero", errors);
         boolean unpricedAllowed = flag(allowUnpriced, "allow_unpriced", errors);
         if (!errors.isEmpty()) {
@@ -341,6 +327,18 @@ public class BillingRunResource {
             throw new RunNotFoundException();
         }
         return run;
+    }
+
+    /** The {@code tenant_id} parameter lower-cased; null when absent, or with an error when it is not a UUID. */
+    private static String tenant(String tenantId, List<FieldError> errors) {
+        if (tenantId == null) {
+            return null;
+        }
+        if (Ids.isUuid(tenantId)) {
+            return tenantId.toLowerCase(java.util.Locale.ROOT);
+        }
+        errors.add(new FieldError("tenant_id", "must be a tenant UUID"));
+        return null;
     }
 
     private static boolean flag(String text, String name, List<FieldError> errors) {
