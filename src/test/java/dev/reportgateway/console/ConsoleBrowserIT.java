@@ -174,7 +174,7 @@ class ConsoleBrowserIT {
 
         // sandbox mode (no acronis.url); a stored report stays in progress for a few seconds, so a run is seen running
         sandbox = launcher("console-sandbox")
-                .property("acronis.sandbox.stored-report-delay", "6s")
+                .property("acronis.sandbox.stored-report-delay", "15s")
                 .start();
         System.out.println("[console-it] sandbox gateway at " + sandbox.uri("/console/") + " (log " + sandbox.logFile() + ")");
     }
@@ -259,25 +259,25 @@ class ConsoleBrowserIT {
         String row = "#runs-table tbody tr[data-run-id='" + runId + "']";
 
         // in progress: a status other than done and a progress bar in its row
-        String status = browser.await("the status of run " + runId, UI_WAIT, driver -> statusOf(driver.findElement(By.cssSelector(row))));
+        String status = browser.await("the status of run " + runId, UI_WAIT, driver -> statusOf(driver, row));
         assertFalse(status.startsWith("done") || status.startsWith("failed") || status.startsWith("cancelled"),
-                "the run is seen in progress (the sandbox keeps its report in progress for 6 s), status: " + status);
+                "the run is seen in progress (the sandbox keeps its report in progress for 15 s), status: " + status);
         browser.await("progress.run-progress in the row of the active run", UI_WAIT,
                 driver -> !driver.findElements(By.cssSelector(row + " progress.run-progress")).isEmpty());
         screenshot(browser, "02-run-in-progress.png");
-        String shown = statusOf(browser.driver.findElement(By.cssSelector(row)));
+        String shown = statusOf(browser.driver, row);
         assertFalse(shown.startsWith("done"), "02-run-in-progress.png shows the run in progress, not: " + shown);
 
         // done, without reloading: the page follows the run by itself
         String finalStatus = browser.await("run " + runId + " to say done in its row (or end otherwise)", RUN_WAIT, driver -> {
-            String now = statusOf(driver.findElement(By.cssSelector(row)));
+            String now = statusOf(driver, row);
             return now.startsWith("done") || now.startsWith("failed") || now.startsWith("cancelled") ? now : null;
         });
         assertTrue(finalStatus.startsWith("done"), "run " + runId + " ends done, not: " + finalStatus + " (gateway log " + sandbox.logFile() + ")");
         assertTrue(browser.driver.findElements(By.cssSelector(row + " progress.run-progress")).isEmpty(), "no progress bar on a done run");
 
         // open it: chart, customers
-        browser.driver.findElement(By.cssSelector(row + " a.open-run")).click();
+        browser.js("document.querySelector(arguments[0]).click();", row + " a.open-run"); // one step: the row may be replaced
         browser.await("#run-view shown", UI_WAIT, driver -> driver.findElement(By.id("run-view")).isDisplayed());
         awaitLoaded(browser, UI_WAIT);
         assertTrue(browser.driver.getCurrentUrl().endsWith("#/runs/" + runId), "the route names the run: " + browser.driver.getCurrentUrl());
@@ -340,14 +340,14 @@ class ConsoleBrowserIT {
         assertTrue(who.toLowerCase(Locale.ROOT).contains("reader") && !who.toLowerCase(Locale.ROOT).contains("writer"),
                 "#who shows the reader's role only: " + who);
         String firstStatus = browser.await("the writer's run " + runId + " in the reader's list", UI_WAIT,
-                driver -> statusOf(driver.findElement(By.cssSelector(row))));
+                driver -> statusOf(driver, row));
         System.out.println("[console-it] the reader sees run " + runId + " as " + firstStatus);
         assertTrue(browser.driver.findElements(By.id("start-run")).isEmpty(), "no form#start-run for a reader");
         assertTrue(browser.driver.findElements(By.cssSelector(".cancel-run")).isEmpty(), "no .cancel-run for a reader (run " + firstStatus + ")");
         assertTrue(browser.driver.findElements(By.cssSelector(".delete-run")).isEmpty(), "no .delete-run for a reader");
 
         String finalStatus = browser.await("run " + runId + " to say done in the reader's list", RUN_WAIT, driver -> {
-            String now = statusOf(driver.findElement(By.cssSelector(row)));
+            String now = statusOf(driver, row);
             return now.startsWith("done") || now.startsWith("failed") || now.startsWith("cancelled") ? now : null;
         });
         assertTrue(finalStatus.startsWith("done"), "the run ends done: " + finalStatus);
@@ -582,9 +582,17 @@ class ConsoleBrowserIT {
                 .map(row -> row.getAttribute("data-run-id")).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 
-    /** The text of a run row's td.status (a failed run's reason may follow the status word). */
-    private static String statusOf(WebElement row) {
-        return row.findElement(By.cssSelector("td.status")).getText().trim();
+    /**
+     * The text of a run row's td.status (a failed run's reason may follow the status word), read in one script: the
+     * page replaces a run's row at each event of its stream, so an element found before may be gone a moment later.
+     */
+    private static String statusOf(org.openqa.selenium.WebDriver driver, String row) {
+        Object text = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "const cell = document.querySelector(arguments[0] + ' td.status'); return cell ? cell.innerText.trim() : null;", row);
+        if (text == null) {
+            throw new org.openqa.selenium.NoSuchElementException("no td.status in " + row);
+        }
+        return (String) text;
     }
 
     /** The first cell of each row of #customers-table's body. */
