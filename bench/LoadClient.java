@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small, bounded load generator for the gateway on loopback: {@code total} GETs of one URL with an API key,
- * {@code concurrency} at a time. Prints throughput, latency percentiles and the status counts.
+ * {@code concurrency} at a time. Prints throughput, latency percentiles and the status counts. An optional fifth
+ * argument {@code POST} and sixth argument (a JSON body) send that body as a POST instead.
  *
  *   java bench/LoadClient.java http://127.0.0.1:PORT/api/2/reports/ID KEY 10000 8
+ *   java bench/LoadClient.java http://127.0.0.1:PORT/api/2/reports KEY 2000 4 POST '{"result_action":"save",...}'
  */
 public class LoadClient {
 
@@ -25,7 +27,13 @@ public class LoadClient {
         int total = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(url).header("X-API-Key", key).timeout(Duration.ofSeconds(30)).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url).header("X-API-Key", key).timeout(Duration.ofSeconds(30));
+        if (args.length > 5 && args[4].equals("POST")) {
+            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(args[5]));
+        } else {
+            builder.GET();
+        }
+        HttpRequest request = builder.build();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>(total));
