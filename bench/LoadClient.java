@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  *   java bench/LoadClient.java http://127.0.0.1:PORT/api/2/reports/ID KEY 10000 8
  *   java bench/LoadClient.java http://127.0.0.1:PORT/api/2/reports KEY 2000 4 POST '{"result_action":"save",...}'
+ *   java -Dhttp=1.1 bench/LoadClient.java ...      # HTTP/1.1 only (default: HTTP/2 by h2c upgrade, the JDK client's default)
  */
 public class LoadClient {
 
@@ -26,7 +27,9 @@ public class LoadClient {
         String key = args[1];
         int total = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // -Dhttp=1.1: HTTP/1.1 only, as curl and most scripts speak; default: HTTP/2 by h2c upgrade (the JDK client's default)
+        HttpClient.Version version = "1.1".equals(System.getProperty("http")) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
+        HttpClient client = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest.Builder builder = HttpRequest.newBuilder(url).header("X-API-Key", key).timeout(Duration.ofSeconds(30));
         if (args.length > 5 && args[4].equals("POST")) {
             builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(args[5]));

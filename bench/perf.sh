@@ -32,6 +32,8 @@
 #   WARMUP=5000              warm-up requests of (b) (4/5 GETs, 1/5 creates), not measured
 #   GETS=20000 POSTS=5000    measured requests of (b); with the warm-up: 30k requests before the RSS reading
 #   CONCURRENCY=4            client concurrency of (b)
+#   HTTP=1.1                 the load client's HTTP version: 1.1 (as curl and scripts), or 2 (h2c upgrade, the JDK
+#                            client's default, which bench/startup-rss.sh uses)
 #   HEAP_OPTS                gateway heap options ("-XX:MaxRAM=576m -XX:MaxRAMPercentage=50")
 #   GATEWAY_JAVA_OPTS        more gateway JVM options (e.g. a JFR recording)
 #   USAGE_MB=100 USAGE_RUNS=3   size and runs of (c)
@@ -51,6 +53,7 @@ WARMUP=${WARMUP:-5000}
 GETS=${GETS:-20000}
 POSTS=${POSTS:-5000}
 CONCURRENCY=${CONCURRENCY:-4}
+HTTP=${HTTP:-1.1}
 HEAP_OPTS=${HEAP_OPTS:--XX:MaxRAM=576m -XX:MaxRAMPercentage=50}
 GATEWAY_JAVA_OPTS=${GATEWAY_JAVA_OPTS:-}
 USAGE_MB=${USAGE_MB:-100}
@@ -67,6 +70,7 @@ summary=$work/summary.txt
 : >"$summary"
 sum() { echo "$*" >>"$summary"; }
 clk_tck=$(getconf CLK_TCK)
+load_start=$(cut -d" " -f1-3 /proc/loadavg)   # other work on the machine inflates every figure
 pids=()
 rss_lines=()
 cleanup() {
@@ -186,7 +190,7 @@ stop_gateway() {
   wait "$gw_pid" 2>/dev/null || true
 }
 load() { # url total concurrency [POST body]
-  "$JDK17/bin/java" bench/LoadClient.java "$1" "$key" "$2" "$3" "${@:4}"
+  "$JDK17/bin/java" -Dhttp="$HTTP" bench/LoadClient.java "$1" "$key" "$2" "$3" "${@:4}"
 }
 javac_load() { # the load client is compiled on each launch; keep its first compile out of any measurement
   "$JDK17/bin/java" bench/LoadClient.java "http://127.0.0.1:$upstream_port/__admin/mappings" x 1 1 >/dev/null
@@ -255,7 +259,7 @@ fi
 # ================================================================================================ (b) proxy cost
 if has_part b; then
   javac_load
-  sum "(b) proxy cost: CPU ms per request (utime+stime), gateway vs upstream stub, after $WARMUP warm-up requests; concurrency $CONCURRENCY"
+  sum "(b) proxy cost: CPU ms per request (utime+stime), gateway vs upstream stub, after $WARMUP warm-up requests; concurrency $CONCURRENCY, HTTP/$HTTP client"
   sum "$(printf '    %-6s %-7s %8s %10s %12s %10s %10s %8s' jdk request n 'req/s' 'gateway ms' 'stub ms' 'ratio' 'p50 ms')"
   IFS=, read -r -a proxy_jdks <<<"$PROXY_JDKS"
   for v in "${proxy_jdks[@]}"; do
@@ -311,5 +315,5 @@ if has_part d; then
 fi
 
 echo
-echo "==================================== summary (bench/perf.sh, $(date -u +%FT%TZ), $(nproc) cores) ===================================="
+echo "==================================== summary (bench/perf.sh, $(date -u +%FT%TZ), $(nproc) cores, load average at start: $load_start, at end: $(cut -d" " -f1-3 /proc/loadavg)) ===="
 cat "$summary"
