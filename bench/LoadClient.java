@@ -13,9 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small, bounded load generator for the gateway on loopback: {@code total} GETs of one URL with an API key,
- * {@code concurrency} at a time. Prints throughput, latency percentiles and the status counts.
+ * {@code concurrency} at a time. Prints throughput, latency percentiles and the status counts. An optional fifth
+ * argument {@code POST} and sixth argument (a JSON body) send that body as a POST instead.
  *
  *   java bench/LoadClient.java http://127.0.0.1:PORT/api/2/reports/ID KEY 10000 8
+ *   java bench/LoadClient.java http://127.0.0.1:PORT/api/2/reports KEY 2000 4 POST '{"result_action":"save",...}'
+ *   java -Dhttp=1.1 bench/LoadClient.java ...      # HTTP/1.1 only (default: HTTP/2 by h2c upgrade, the JDK client's default)
  */
 public class LoadClient {
 
@@ -24,8 +27,16 @@ public class LoadClient {
         String key = args[1];
         int total = Integer.parseInt(args[2]);
         int concurrency = Integer.parseInt(args[3]);
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(url).header("X-API-Key", key).timeout(Duration.ofSeconds(30)).GET().build();
+        // -Dhttp=1.1: HTTP/1.1 only, as curl and most scripts speak; default: HTTP/2 by h2c upgrade (the JDK client's default)
+        HttpClient.Version version = "1.1".equals(System.getProperty("http")) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
+        HttpClient client = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url).header("X-API-Key", key).timeout(Duration.ofSeconds(30));
+        if (args.length > 5 && args[4].equals("POST")) {
+            builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(args[5]));
+        } else {
+            builder.GET();
+        }
+        HttpRequest request = builder.build();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>(total));
