@@ -1,6 +1,9 @@
 package dev.reportgateway.acronis;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -34,10 +37,15 @@ class UpstreamMetrics {
     }
 
     private final MeterRegistry registry;
+    /** The call timers by operation and outcome, looked up in the registry once each rather than at every call. */
+    private final Map<Operation, Map<String, Timer>> timers = new EnumMap<>(Operation.class);
     private final AtomicReference<CircuitBreakerState> circuit = new AtomicReference<>(CircuitBreakerState.CLOSED);
 
     UpstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (Operation operation : Operation.values()) {
+            timers.put(operation, new ConcurrentHashMap<>());
+        }
         // The registry may outlive this bean (Micrometer's global registry across restarts in tests): own the gauge.
         registry.find(MetricNames.CIRCUIT_STATE).gauges().forEach(registry::remove);
         for (CircuitBreakerState state : CircuitBreakerState.values()) {
@@ -58,8 +66,8 @@ class UpstreamMetrics {
             outcome = UpstreamFailure.of(failed).outcomeTag();
             throw failed;
         } finally {
-            sample.stop(registry.timer(MetricNames.UPSTREAM_CALLS,
-                    MetricNames.OPERATION, operation.tag(), MetricNames.OUTCOME, outcome));
+            sample.stop(timers.get(operation).computeIfAbsent(outcome, tag -> registry.timer(MetricNames.UPSTREAM_CALLS,
+                    MetricNames.OPERATION, operation.tag(), MetricNames.OUTCOME, tag)));
         }
     }
 

@@ -44,7 +44,8 @@ public final class CredentialRedactionFilter implements Filter {
         if (record instanceof ExtLogRecord ext) {
             String message = ext.getFormattedMessage();
             String redacted = redact(message);
-            if (redacted != null && !redacted.equals(message)) {
+            if (redacted != null && (!redacted.equals(message) || ext.getParameters() != null)) {
+                // formatted once here: the handler writes this text instead of formatting the record again
                 ext.setMessage(redacted, ExtLogRecord.FormatStyle.NO_FORMAT);
                 ext.setParameters(null);
             }

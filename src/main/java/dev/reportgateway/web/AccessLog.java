@@ -1,6 +1,8 @@
 package dev.reportgateway.web;
 
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,8 @@ public class AccessLog {
 
     private static final Logger LOG = Logger.getLogger("dev.reportgateway.access");
     private static final String STARTED = AccessLog.class.getName() + ".started";
+    /** Route templates by resource method, worked out once each (a line per request is formatted by hand, not by a Formatter). */
+    private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
 
     private final SecurityIdentity identity;
 
@@ -41,16 +45,21 @@ public class AccessLog {
             return;
         }
         Object started = request.getProperty(STARTED);
-        double millis = started instanceof Long nanos ? (System.nanoTime() - nanos) / 1_000_000.0 : -1;
         Method method = resource == null ? null : resource.getResourceMethod();
-        LOG.infof("%s %s %d %.1fms caller=%s", request.getMethod(), template(resource, method), response.getStatus(), millis,
-                caller(method, response.getStatus()));
+        StringBuilder line = new StringBuilder(96).append(request.getMethod()).append(' ')
+                .append(method == null ? "(no route)" : TEMPLATES.computeIfAbsent(method, found -> template(resource, found)))
+                .append(' ').append(response.getStatus()).append(' ');
+        if (started instanceof Long nanos) {
+            long tenths = (System.nanoTime() - nanos + 50_000) / 100_000; // milliseconds to one decimal, rounded
+            line.append(tenths / 10).append('.').append(tenths % 10);
+        } else {
+            line.append("-1.0");
+        }
+        LOG.info(line.append("ms caller=").append(caller(method, response.getStatus())).toString());
     }
 
+    /** The route template of a resource method: its class's and its own {@code @Path}. */
     private static String template(ResourceInfo resource, Method method) {
-        if (method == null) {
-            return "(no route)";
-        }
         Path classPath = resource.getResourceClass().getAnnotation(Path.class);
         Path methodPath = method.getAnnotation(Path.class);
         return (classPath == null ? "" : classPath.value()) + (methodPath == null ? "" : methodPath.value());

@@ -10,12 +10,15 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import dev.reportgateway.web.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Every error answer of the gateway is {@code application/problem+json} ({@code ProblemMappers}): gives each
  * 4xx/5xx response declared without content that media type and the {@code Problem} schema, so
- * {@code META-INF/openapi.yaml} only needs to say when each status happens.
+ * {@code META-INF/openapi.yaml} only needs to say when each status happens. It runs once, at build time, so the
+ * document is ready when the gateway starts (as {@code mp.openapi.filter} it was built again at every startup).
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
