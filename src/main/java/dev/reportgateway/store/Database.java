@@ -79,8 +79,10 @@ public class Database {
             lockDataDir();
         }
         var result = flyway.migrate();
-        LOG.infof("Database: %s, schema version %s (%d migrations applied now)", describe(),
-                flyway.info().current() == null ? "none" : flyway.info().current().getVersion(), result.migrationsExecuted);
+        // the version from the migration's own result: flyway.info() would read the migrations and the history again
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.infof("Database: %s, schema version %s (%d migrations applied now)", describe(), version == null ? "none" : version,
+                result.migrationsExecuted);
     }
 
     @PreDestroy
