@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.inject.Singleton;
@@ -182,9 +181,9 @@ public class IdempotencyKeyStore {
 
     private static Claim decide(Connection connection, Key key, String bodyDigest, String owner, Instant now, Instant ownedUntil,
             Instant expiresAt, ResultSet row) throws SQLException {
-        Instant heldUntil = instant(row, "owned_until");
+        Instant heldUntil = RunStore.instant(row, "owned_until");
         boolean held = heldUntil != null && heldUntil.isAfter(now);
-        if (!held && !instant(row, "expires_at").isAfter(now)) { // expired: as if it were not there
+        if (!held && !RunStore.instant(row, "expires_at").isAfter(now)) { // expired: as if it were not there
             take(connection, key, bodyDigest, null, owner, ownedUntil, expiresAt);
             return new Claim(key, Outcome.OWNED, owner, null, null);
         }
@@ -245,10 +244,5 @@ public class IdempotencyKeyStore {
         statement.setString(first, key.scope());
         statement.setString(first + 1, key.caller());
         statement.setString(first + 2, key.key());
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

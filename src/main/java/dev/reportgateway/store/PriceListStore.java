@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +83,7 @@ public class PriceListStore {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Version(rows.getString(1), rows.getInt(2), instant(rows, 3), rows.getString(4),
+                return Optional.of(new Version(rows.getString(1), rows.getInt(2), RunStore.instant(rows, "created_at"), rows.getString(4),
                         rows.getString(5), rows.getString(6)));
             }
         } catch (SQLException failed) {
@@ -94,7 +93,7 @@ public class PriceListStore {
 
     /** Every price list that is not deleted, by name. */
     public List<Summary> list() {
-        String sql = "SELECT p.name, p.latest_version, COUNT(v.version), MAX(v.created_at) FROM price_list p"
+        String sql = "SELECT p.name, p.latest_version, COUNT(v.version), MAX(v.created_at) AS updated_at FROM price_list p"
                 + " JOIN price_list_version v ON v.name = p.name WHERE p.deleted = FALSE"
                 + " GROUP BY p.name, p.latest_version ORDER BY p.name";
         try (Connection connection = database.dataSource().getConnection();
@@ -102,7 +101,7 @@ public class PriceListStore {
                 ResultSet rows = select.executeQuery()) {
             List<Summary> lists = new ArrayList<>();
             while (rows.next()) {
-                lists.add(new Summary(rows.getString(1), rows.getInt(2), rows.getInt(3), instant(rows, 4)));
+                lists.add(new Summary(rows.getString(1), rows.getInt(2), rows.getInt(3), RunStore.instant(rows, "updated_at")));
             }
             return lists;
         } catch (SQLException failed) {
@@ -158,10 +157,5 @@ public class PriceListStore {
                 return rows.getInt(1);
             }
         }
-    }
-
-    private static Instant instant(ResultSet rows, int column) throws SQLException {
-        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

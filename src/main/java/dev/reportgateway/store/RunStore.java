@@ -424,7 +424,8 @@ public class RunStore {
         }
     }
 
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
+    /** A {@code TIMESTAMP WITH TIME ZONE} column as an instant; null stays null. */
+    static Instant instant(ResultSet rows, String column) throws SQLException {
         OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
