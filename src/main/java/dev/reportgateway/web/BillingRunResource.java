@@ -3,11 +3,8 @@ package dev.reportgateway.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -188,17 +185,9 @@ public class BillingRunResource {
     public Response usage(@RestPath("run_id") String runId, @RestQuery("tenant_id") String tenantId,
             @RestHeader("Accept") String accept) {
         String tenant = tenantId == null ? null : Ids.requireUuid("tenant_id", tenantId);
-        BillingRun run = visible(runId);
-        if (!RunStatus.DONE.label().equals(run.status())) {
-            throw new RunNotDoneException(run);
-        }
+        BillingRun run = done(runId);
         if (UsageMediaTypes.csv(accept)) {
-            StreamingOutput csv = out -> {
-                try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                    runs.usage(run.id(), tenant, new UsageCsvWriter(writer));
-                }
-            };
-            return Response.ok(csv, UsageMediaTypes.CSV).build();
+            return UsageMediaTypes.csvAnswer(writer -> runs.usage(run.id(), tenant, new UsageCsvWriter(writer))).build();
         }
         UsageTotals totals = new UsageTotals();
         runs.usage(run.id(), tenant, totals);
@@ -215,10 +204,7 @@ public class BillingRunResource {
     @RolesAllowed(Roles.READER)
     public RunCustomers customers(@RestPath("run_id") String runId, @RestQuery("tenant_id") String tenantId) {
         String tenant = tenantId == null ? null : Ids.requireUuid("tenant_id", tenantId);
-        BillingRun run = visible(runId);
-        if (!RunStatus.DONE.label().equals(run.status())) {
-            throw new RunNotDoneException(run);
-        }
+        BillingRun run = done(runId);
         return runs.customers(run.id(), tenant);
     }
 
@@ -249,10 +235,7 @@ public class BillingRunResource {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        BillingRun run = visible(runId);
-        if (!RunStatus.DONE.label().equals(run.status())) {
-            throw new RunNotDoneException(run);
-        }
+        BillingRun run = done(runId);
         Invoice invoice = invoices.invoice(run, priceList, wantedVersion, tenant, zero);
         if (!UsageMediaTypes.csv(accept)) {
             return Response.ok(invoice, MediaType.APPLICATION_JSON).build();
@@ -260,13 +243,9 @@ public class BillingRunResource {
         if (!invoice.unpriced().isEmpty() && !unpricedAllowed) {
             throw new UnpricedItemsException(invoice.unpriced());
         }
-        StreamingOutput csv = out -> {
-            try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                InvoiceCsvWriter.write(invoice, writer);
-            }
-        };
         String file = "invoice-" + invoice.period().start() + "-" + invoice.priceList().name() + "-v" + invoice.priceList().version() + ".csv";
-        return Response.ok(csv, UsageMediaTypes.CSV).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        return UsageMediaTypes.csvAnswer(writer -> InvoiceCsvWriter.write(invoice, writer))
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
     /** Cancels an active run (202, the run; its upstream report is deleted) or deletes a finished one and its rows (204). */
@@ -314,6 +293,15 @@ public class BillingRunResource {
             generator.writeEndArray();
             generator.writeEndObject();
         }
+    }
+
+    /** The run if the caller may see it and it is done; else 404, or 409 for a run not done (yet). */
+    private BillingRun done(String runId) {
+        BillingRun run = visible(runId);
+        if (!RunStatus.DONE.label().equals(run.status())) {
+            throw new RunNotDoneException(run);
+        }
+        return run;
     }
 
     /** The run, if it exists and the caller may see its tenant. */

@@ -1,9 +1,6 @@
 package dev.reportgateway.web;
 
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.RestHeader;
 
@@ -65,12 +61,7 @@ public class CustomerResource {
     public Response get(@RestHeader("Accept") String accept) {
         List<Customer> visible = customers.list().stream().filter(customer -> scope.sees(customer.tenantId())).toList();
         if (UsageMediaTypes.csv(accept)) {
-            StreamingOutput csv = out -> {
-                try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                    Customers.writeCsv(visible, writer);
-                }
-            };
-            return Response.ok(csv, UsageMediaTypes.CSV).build();
+            return UsageMediaTypes.csvAnswer(writer -> Customers.writeCsv(visible, writer)).build();
         }
         return Response.ok(new CustomerPage(visible), MediaType.APPLICATION_JSON).build();
     }

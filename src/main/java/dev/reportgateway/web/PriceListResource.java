@@ -1,10 +1,7 @@
 package dev.reportgateway.web;
 
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -84,12 +80,7 @@ public class PriceListResource {
     public Response get(@RestPath("name") String name, @RestQuery("version") String version, @RestHeader("Accept") String accept) {
         PriceList list = priceLists.find(name, version(version));
         if (UsageMediaTypes.csv(accept)) {
-            StreamingOutput csv = out -> {
-                try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                    PriceListCsvWriter.write(list.items(), writer);
-                }
-            };
-            return Response.ok(csv, UsageMediaTypes.CSV).build();
+            return UsageMediaTypes.csvAnswer(writer -> PriceListCsvWriter.write(list.items(), writer)).build();
         }
         return Response.ok(list, MediaType.APPLICATION_JSON).build();
     }
