@@ -27,6 +27,7 @@ import dev.reportgateway.store.RunRow;
 import dev.reportgateway.store.RunStore;
 import dev.reportgateway.store.UsageRowRecord;
 import dev.reportgateway.store.UsageRowStore;
+import dev.reportgateway.usage.BillingRules;
 import dev.reportgateway.usage.UsageRow;
 import dev.reportgateway.usage.UsageWarning;
 
@@ -184,7 +185,7 @@ public class BillingRuns {
 
     /** The run's billable quantities per customer (tenant of kind {@code customer}) and item; one customer's when {@code tenantId} is set. */
     public RunCustomers customers(String runId, String tenantId) {
-        return RunCustomers.of(runId, rows.billableTotals(runId, "customer", tenantId));
+        return RunCustomers.of(runId, rows.billableTotals(runId, BillingRules.CUSTOMER_KIND, tenantId));
     }
 
     /** Feeds the run's usage rows as the JSON stored for each, in report order. */

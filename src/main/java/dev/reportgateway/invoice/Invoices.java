@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.reportgateway.billing.BillingRun;
 import dev.reportgateway.store.CustomerStore;
 import dev.reportgateway.store.UsageRowStore;
+import dev.reportgateway.usage.BillingRules;
 
 /**
  * Invoices of done billing runs: the run's billable quantities of customers, summed by the database, priced with one
@@ -19,7 +20,7 @@ import dev.reportgateway.store.UsageRowStore;
 public class Invoices {
 
     /** The tenant kind that is invoiced: partners' and folders' rows add up their customers' and would bill twice. */
-    static final String INVOICED_KIND = "customer";
+    static final String INVOICED_KIND = BillingRules.CUSTOMER_KIND;
 
     private final UsageRowStore rows;
     private final CustomerStore customers;

@@ -27,8 +27,10 @@ public final class BillingRules {
         }
     }
 
+    /** The tenant kind of end customers: the ones billed, whose rows partners' and folders' rows add up. */
+    public static final String CUSTOMER_KIND = "customer";
     /** The tenant kinds the platform documents; rows of any other kind are reported in warnings. */
-    public static final Set<String> KNOWN_TENANT_KINDS = Set.of("partner", "folder", "customer", "unit");
+    public static final Set<String> KNOWN_TENANT_KINDS = Set.of("partner", "folder", CUSTOMER_KIND, "unit");
 
     private static final List<Rule> VENDOR_DELTA = List.of(
             Rule.of("compute_points", Measure.DELTA), Rule.of("*_compute_points", Measure.DELTA));
@@ -73,7 +75,7 @@ public final class BillingRules {
 
     /** {@code total} for customers, {@code production} for every other kind (the vendor's rule). */
     public static String column(String tenantKind) {
-        return "customer".equals(tenantKind) ? "total" : "production";
+        return CUSTOMER_KIND.equals(tenantKind) ? "total" : "production";
     }
 
     /** True for {@code compute_points} and the {@code *_compute_points} names. */

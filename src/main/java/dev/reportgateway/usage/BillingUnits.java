@@ -23,22 +23,28 @@ public final class BillingUnits {
      * (by the item's or its usage's name), {@code hours}, {@code GiB}, or the measurement unit itself.
      */
     public static String billingUnit(String measurementUnit, String offeringItem, String usageName) {
-        if ("seconds".equals(measurementUnit)) {
-            return BillingRules.isComputePoints(offeringItem) || BillingRules.isComputePoints(usageName) ? "points" : "hours";
-        }
-        return "bytes".equals(measurementUnit) ? "GiB" : measurementUnit;
+        return billingUnit(measurementUnit, BillingRules.isComputePoints(offeringItem) || BillingRules.isComputePoints(usageName));
     }
 
     /** The three measures of one row in billing units, each amount converted separately; {@code unit} may be null. */
     public static ConvertedUsage convert(String unit, boolean computePoints,
             UsageValues absolute, UsageValues delta, UsageValues effective) {
+        String billed = billingUnit(unit, computePoints);
         if ("seconds".equals(unit)) {
-            return divided(computePoints ? "points" : "hours", SECONDS_PER_HOUR, absolute, delta, effective);
+            return divided(billed, SECONDS_PER_HOUR, absolute, delta, effective);
         }
         if ("bytes".equals(unit)) {
-            return divided("GiB", BYTES_PER_GIB, absolute, delta, effective);
+            return divided(billed, BYTES_PER_GIB, absolute, delta, effective);
         }
-        return new ConvertedUsage(unit, absolute, delta, effective);
+        return new ConvertedUsage(billed, absolute, delta, effective);
+    }
+
+    /** The one mapping of measurement units to billing units, for converting rows and for checking price lists. */
+    private static String billingUnit(String measurementUnit, boolean computePoints) {
+        if ("seconds".equals(measurementUnit)) {
+            return computePoints ? "points" : "hours";
+        }
+        return "bytes".equals(measurementUnit) ? "GiB" : measurementUnit;
     }
 
     private static ConvertedUsage divided(String unit, BigDecimal divisor,

@@ -36,7 +36,7 @@ public final class UsageTotals implements Consumer<UsageRow> {
     }
 
     /** The tenant kinds the per-item totals sum. */
-    private static final List<String> SUMMED_KINDS = List.of("customer");
+    private static final List<String> SUMMED_KINDS = List.of(BillingRules.CUSTOMER_KIND);
 
     private record Key(String tenantId, String offeringItem, String unit) {
     }
