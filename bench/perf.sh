@@ -29,6 +29,8 @@
 #                            GETs and creates, then -XX:AOTCache); both = both, side by side; none = skip
 #   TRAIN_REQUESTS=2000      requests of the jvm training run
 #   PROXY_JDKS=17,25         JDKs of part (b)
+#   PROXY_APPS=target/quarkus-app   packaged apps part (b) measures, comma-separated: give an older build's copy too
+#                            to compare two builds in one run
 #   WARMUP=5000              warm-up requests of (b) (4/5 GETs, 1/5 creates), not measured
 #   GETS=20000 POSTS=5000    measured requests of (b); with the warm-up: 30k requests before the RSS reading
 #   CONCURRENCY=4            client concurrency of (b)
@@ -49,6 +51,7 @@ STARTS=${STARTS:-3}
 AOT=${AOT:-quarkus}
 TRAIN_REQUESTS=${TRAIN_REQUESTS:-2000}
 PROXY_JDKS=${PROXY_JDKS:-17,25}
+PROXY_APPS=${PROXY_APPS:-target/quarkus-app}
 WARMUP=${WARMUP:-5000}
 GETS=${GETS:-20000}
 POSTS=${POSTS:-5000}
@@ -260,13 +263,18 @@ fi
 if has_part b; then
   javac_load
   sum "(b) proxy cost: CPU ms per request (utime+stime), gateway vs upstream stub, after $WARMUP warm-up requests; concurrency $CONCURRENCY, HTTP/$HTTP client"
-  sum "$(printf '    %-6s %-7s %8s %10s %12s %10s %10s %8s' jdk request n 'req/s' 'gateway ms' 'stub ms' 'ratio' 'p50 ms')"
   IFS=, read -r -a proxy_jdks <<<"$PROXY_JDKS"
+  IFS=, read -r -a proxy_apps <<<"$PROXY_APPS"
+  [ ${#proxy_apps[@]} -eq 1 ] || sum "    apps: $(for i in "${!proxy_apps[@]}"; do printf '%s=%s ' "$i" "${proxy_apps[$i]}"; done)"
+  sum "$(printf '    %-6s %-7s %8s %10s %12s %10s %10s %8s' jdk request n 'req/s' 'gateway ms' 'stub ms' 'ratio' 'p50 ms')"
   for v in "${proxy_jdks[@]}"; do
+  for app_index in "${!proxy_apps[@]}"; do
     jdk_var=JDK$v
     jdk=${!jdk_var}
-    log "(b) proxy cost on JDK $v"
-    start_gateway "b-jdk$v" "$jdk" target/quarkus-app
+    label=$v
+    [ ${#proxy_apps[@]} -eq 1 ] || label=$v/$app_index
+    log "(b) proxy cost on JDK $v, ${proxy_apps[$app_index]}"
+    start_gateway "b-jdk$v-$app_index" "$jdk" "${proxy_apps[$app_index]}"
     wait_gateway
     rss_start=$(rss_mib "$gw_pid")
     get_url="http://127.0.0.1:$gw_port/api/2/reports/$report_id"
@@ -279,18 +287,19 @@ if has_part b; then
       g0=$(cpu_ms "$gw_pid"); u0=$(cpu_ms "$upstream_pid")
       if [ $kind = GET ]; then out=$(load "$get_url" "$n" "$CONCURRENCY"); else out=$(load "$post_url" "$n" "$CONCURRENCY" POST "$create_body"); fi
       g1=$(cpu_ms "$gw_pid"); u1=$(cpu_ms "$upstream_pid")
-      echo "proxy jdk$v $kind: $out"
+      echo "proxy jdk$label $kind: $out"
       ok=$(echo "$out" | sed 's/.* ok=\([0-9]*\).*/\1/')
       [ "$ok" = "$n" ] || echo "WARNING: only $ok of $n answered 200 (see $gw_log)" >&2
       gms=$(awk -v a="$g0" -v b="$g1" -v n="$n" 'BEGIN { printf "%.3f", (b - a) / n }')
       ums=$(awk -v a="$u0" -v b="$u1" -v n="$n" 'BEGIN { printf "%.3f", (b - a) / n }')
       rps=$(echo "$out" | sed 's/.*throughput=\([0-9]*\).*/\1/')
       p50=$(echo "$out" | sed 's/.*p50=\([0-9.]*\)ms.*/\1/')
-      sum "$(printf '    %-6s %-7s %8s %10s %12s %10s %10s %8s' "$v" "$kind" "$n" "$rps" "$gms" "$ums" "$(ratio "$gms" "$ums")" "$p50")"
+      sum "$(printf '    %-6s %-7s %8s %10s %12s %10s %10s %8s' "$label" "$kind" "$n" "$rps" "$gms" "$ums" "$(ratio "$gms" "$ums")" "$p50")"
     done
     rss_load=$(rss_mib "$gw_pid")
-    rss_lines+=("$(printf '    %-6s RSS after start %4s MiB, after %s requests %4s MiB' "$v" "$rss_start" $(( WARMUP + GETS + POSTS )) "$rss_load")")
+    rss_lines+=("$(printf '    %-6s RSS after start %4s MiB, after %s requests %4s MiB' "$label" "$rss_start" $(( WARMUP + GETS + POSTS )) "$rss_load")")
     stop_gateway
+  done
   done
   for line in "${rss_lines[@]}"; do sum "$line"; done
 fi

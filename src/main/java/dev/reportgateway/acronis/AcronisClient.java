@@ -1,5 +1,6 @@
 package dev.reportgateway.acronis;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -8,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.reportgateway.acronis.UpstreamMetrics.Operation;
 import dev.reportgateway.acronis.model.ApiClient;
@@ -22,7 +25,8 @@ import dev.reportgateway.acronis.model.UuidList;
  * The one way to the platform: each operation of {@link AcronisReportsApi} and {@link AcronisDownloadsApi} made
  * under the fault-tolerance policy of {@link UpstreamGuards}, timed by {@link UpstreamMetrics}, with transport
  * failures translated into {@link AcronisUnavailableException} and the token renewed once when the platform
- * answers 401. Every failure it throws is an {@link AcronisApiException}, an {@link AcronisUnavailableException}
+ * answers 401. The reads a caller only hands on ({@code *Json}) keep the platform's bytes ({@link PlatformJson});
+ * the others decode them. Every failure it throws is an {@link AcronisApiException}, an {@link AcronisUnavailableException}
  * or a fault-tolerance refusal, classified by {@link UpstreamFailure#of(Throwable)}.
  */
 @ApplicationScoped
@@ -33,14 +37,16 @@ public class AcronisClient {
     private final AcronisTokens tokens;
     private final UpstreamGuards guards;
     private final UpstreamMetrics metrics;
+    private final ObjectMapper json;
 
     AcronisClient(AcronisReportsApi api, AcronisDownloadsApi downloads, AcronisTokens tokens, UpstreamGuards guards,
-            UpstreamMetrics metrics) {
+            UpstreamMetrics metrics, ObjectMapper json) {
         this.api = api;
         this.downloads = downloads;
         this.tokens = tokens;
         this.guards = guards;
         this.metrics = metrics;
+        this.json = json;
     }
 
     /** {@code POST /reports}, repeated only when the platform cannot have acted on it. */
@@ -49,7 +55,12 @@ public class AcronisClient {
     }
 
     public Report fetchReport(String reportId) {
-        return idempotent(Operation.FETCH, () -> api.fetchReport(reportId), Report.class);
+        return idempotent(Operation.FETCH, () -> decode(api.fetchReport(reportId), Report.class), Report.class);
+    }
+
+    /** {@code GET /reports/{report_id}}, the platform's answer as it came. */
+    public PlatformJson fetchReportJson(String reportId) {
+        return idempotent(Operation.FETCH, () -> PlatformJson.checked(api.fetchReport(reportId)), PlatformJson.class);
     }
 
     /** {@code PUT}: a full replacement without a version precondition, so repeating it has the same effect. */
@@ -83,11 +94,22 @@ public class AcronisClient {
     }
 
     public UuidList tenantReports(String tenantId) {
-        return idempotent(Operation.TENANT_REPORTS, () -> api.tenantReports(tenantId), UuidList.class);
+        return idempotent(Operation.TENANT_REPORTS, () -> decode(api.tenantReports(tenantId), UuidList.class), UuidList.class);
+    }
+
+    /** {@code GET /tenants/{tenant_id}/reports}, the platform's answer as it came. */
+    public PlatformJson tenantReportsJson(String tenantId) {
+        return idempotent(Operation.TENANT_REPORTS, () -> PlatformJson.checked(api.tenantReports(tenantId)), PlatformJson.class);
     }
 
     public StoredReports storedReports(String reportId) {
-        return idempotent(Operation.STORED_REPORTS, () -> api.storedReports(reportId), StoredReports.class);
+        return idempotent(Operation.STORED_REPORTS, () -> decode(api.storedReports(reportId), StoredReports.class),
+                StoredReports.class);
+    }
+
+    /** {@code GET /reports/{report_id}/stored}, the platform's answer as it came. */
+    public PlatformJson storedReportsJson(String reportId) {
+        return idempotent(Operation.STORED_REPORTS, () -> PlatformJson.checked(api.storedReports(reportId)), PlatformJson.class);
     }
 
     public OfferingItems offeringItems(String tenantId) {
@@ -123,6 +145,15 @@ public class AcronisClient {
                 return translateFailures(call);
             }
             throw rejected;
+        }
+    }
+
+    /** Decodes an answer read as bytes: one that is not a JSON object of {@code type}'s shape is unreadable. */
+    private <T> T decode(byte[] body, Class<T> type) {
+        try {
+            return json.readValue(PlatformJson.checked(body).bytes(), type);
+        } catch (IOException unreadable) {
+            throw new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREADABLE, unreadable);
         }
     }
 

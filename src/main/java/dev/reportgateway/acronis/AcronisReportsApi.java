@@ -19,8 +19,6 @@ import dev.reportgateway.acronis.model.OfferingItems;
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportPost;
 import dev.reportgateway.acronis.model.ReportPut;
-import dev.reportgateway.acronis.model.StoredReports;
-import dev.reportgateway.acronis.model.UuidList;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 
 /**
@@ -39,10 +37,10 @@ public interface AcronisReportsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Report createReport(ReportPost report);
 
-    /** {@code GET /reports/{report_id}} (FetchReport). */
+    /** {@code GET /reports/{report_id}} (FetchReport), as the platform's bytes: {@link AcronisClient} decodes them. */
     @GET
     @Path("/reports/{report_id}")
-    Report fetchReport(@PathParam("report_id") String reportId);
+    byte[] fetchReport(@PathParam("report_id") String reportId);
 
     /** {@code DELETE /reports/{report_id}?version=N} (DeleteReport); the platform answers 204. */
     @DELETE
@@ -55,22 +53,22 @@ public interface AcronisReportsApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Report updateReport(@PathParam("report_id") String reportId, ReportPut update);
 
-    /** {@code GET /tenants/{tenant_id}/reports} (FetchTenantReports): the ids of a tenant's reports. */
+    /** {@code GET /tenants/{tenant_id}/reports} (FetchTenantReports): the ids of a tenant's reports, as bytes. */
     @GET
     @Path("/tenants/{tenant_id}/reports")
-    UuidList tenantReports(@PathParam("tenant_id") String tenantId);
+    byte[] tenantReports(@PathParam("tenant_id") String tenantId);
 
-    /** {@code GET /reports/{report_id}/stored} (FetchStoredReports): the generated files, one per format. */
+    /** {@code GET /reports/{report_id}/stored} (FetchStoredReports): the generated files, one per format, as bytes. */
     @GET
     @Path("/reports/{report_id}/stored")
-    StoredReports storedReports(@PathParam("report_id") String reportId);
+    byte[] storedReports(@PathParam("report_id") String reportId);
 
-    /** {@code GET /clients/{client_id}}: the API client, whose {@code tenant_id} is the default report tenant. */
     /** {@code GET /tenants/{tenant_id}/offering_items}: the items a tenant is offered, with their units. */
     @GET
     @Path("/tenants/{tenant_id}/offering_items")
     OfferingItems offeringItems(@PathParam("tenant_id") String tenantId);
 
+    /** {@code GET /clients/{client_id}}: the API client, whose {@code tenant_id} is the default report tenant. */
     @GET
     @Path("/clients/{client_id}")
     ApiClient fetchClient(@PathParam("client_id") String clientId);

@@ -17,13 +17,13 @@ import dev.reportgateway.acronis.AcronisApiException;
 import dev.reportgateway.acronis.AcronisClient;
 import dev.reportgateway.acronis.AcronisConfig;
 import dev.reportgateway.acronis.AcronisCredentials;
+import dev.reportgateway.acronis.PlatformJson;
 import dev.reportgateway.acronis.UpstreamFailure;
 import dev.reportgateway.acronis.model.Report;
 import dev.reportgateway.acronis.model.ReportPost;
 import dev.reportgateway.acronis.model.ReportPut;
 import dev.reportgateway.acronis.model.StoredReport;
 import dev.reportgateway.acronis.model.StoredReports;
-import dev.reportgateway.acronis.model.UuidList;
 import dev.reportgateway.metrics.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -173,8 +173,12 @@ public class ReportService {
 
     /** Fetches a report's configuration, including the {@code version} a delete needs. */
     public Report fetch(String reportId) {
-        String id = Ids.requireUuid("report_id", reportId);
-        return client.fetchReport(id);
+        return client.fetchReport(Ids.requireUuid("report_id", reportId));
+    }
+
+    /** {@link #fetch}, as the platform answered it. */
+    public PlatformJson fetchJson(String reportId) {
+        return client.fetchReportJson(Ids.requireUuid("report_id", reportId));
     }
 
     /** Deletes a report; {@code version} must be the report's current version (a positive integer). */
@@ -209,16 +213,19 @@ public class ReportService {
         return client.updateReport(id, put);
     }
 
-    /** The ids of a tenant's reports. */
-    public UuidList tenantReports(String tenantId) {
-        String id = Ids.requireUuid("tenant_id", tenantId);
-        return client.tenantReports(id);
+    /** The ids of a tenant's reports, as the platform answered them. */
+    public PlatformJson tenantReportsJson(String tenantId) {
+        return client.tenantReportsJson(Ids.requireUuid("tenant_id", tenantId));
     }
 
     /** The stored reports (generated files) of a report, with their formats and statuses. */
     public StoredReports storedReports(String reportId) {
-        String id = Ids.requireUuid("report_id", reportId);
-        return client.storedReports(id);
+        return client.storedReports(Ids.requireUuid("report_id", reportId));
+    }
+
+    /** {@link #storedReports}, as the platform answered it. */
+    public PlatformJson storedReportsJson(String reportId) {
+        return client.storedReportsJson(Ids.requireUuid("report_id", reportId));
     }
 
     /** A stored report being downloaded: what it is, and its bytes as the platform sends them (maybe gzip). */

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -79,12 +80,14 @@ public class ReportResource {
         return created.replayed() ? answer.header(REPLAYED_HEADER, "true").build() : answer.build();
     }
 
-    /** The report's configuration, including its current version. */
+    /** The report's configuration, including its current version: the platform's JSON, passed on as it came. */
     @GET
     @Path("/reports/{report_id}")
     @RolesAllowed(Roles.READER)
-    public Report fetch(@RestPath("report_id") String reportId) {
-        return scope.fetch(reportId);
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Report.class)))
+    public byte[] fetch(@RestPath("report_id") String reportId) {
+        return scope.fetch(reportId).bytes();
     }
 
     /** Updates a scheduled report (recipients, level, kind, flags, enabled); one-time reports cannot be updated. */
@@ -98,22 +101,29 @@ public class ReportResource {
         return reports.update(reportId, bodies.read(body));
     }
 
-    /** The ids of a tenant's reports. */
+    /** The ids of a tenant's reports: the platform's JSON, passed on as it came. */
     @GET
     @Path("/tenants/{tenant_id}/reports")
     @RolesAllowed(Roles.READER)
-    public UuidList tenantReports(@RestPath("tenant_id") String tenantId) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UuidList.class)))
+    public byte[] tenantReports(@RestPath("tenant_id") String tenantId) {
         scope.tenant(tenantId);
-        return reports.tenantReports(tenantId);
+        return reports.tenantReportsJson(tenantId).bytes();
     }
 
-    /** The report's stored reports: one per format, each {@code in_progress}, {@code saved} or {@code failed}. */
+    /**
+     * The report's stored reports: one per format, each {@code in_progress}, {@code saved} or {@code failed}; the
+     * platform's JSON, passed on as it came.
+     */
     @GET
     @Path("/reports/{report_id}/stored")
     @RolesAllowed(Roles.READER)
-    public StoredReports storedReports(@RestPath("report_id") String reportId) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StoredReports.class)))
+    public byte[] storedReports(@RestPath("report_id") String reportId) {
         scope.report(reportId);
-        return reports.storedReports(reportId);
+        return reports.storedReportsJson(reportId).bytes();
     }
 
     /**

@@ -1,14 +1,17 @@
 package dev.reportgateway.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.reportgateway.acronis.AcronisApiException;
-import dev.reportgateway.acronis.model.Report;
+import dev.reportgateway.acronis.PlatformJson;
 import dev.reportgateway.report.Ids;
 import dev.reportgateway.report.ReportService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -52,10 +55,12 @@ public class TenantScope {
 
     private final ReportService reports;
     private final SecurityIdentity caller;
+    private final ObjectMapper json;
 
-    TenantScope(ReportService reports, SecurityIdentity caller) {
+    TenantScope(ReportService reports, SecurityIdentity caller, ObjectMapper json) {
         this.reports = reports;
         this.caller = caller;
+        this.json = json;
     }
 
     /** The body, once its effective tenant ({@code parameters.tenant_id}, or the default) is in scope. */
@@ -100,26 +105,34 @@ public class TenantScope {
         }
     }
 
-    /** The report, if the caller may see it. */
-    Report fetch(String reportId) {
+    /** The report as the platform answered it, if the caller may see it. */
+    PlatformJson fetch(String reportId) {
         Set<String> tenants = tenants();
         if (tenants == null) {
-            return reports.fetch(reportId);
+            return reports.fetchJson(reportId);
         }
-        Report report;
+        PlatformJson report;
         try {
-            report = reports.fetch(reportId);
+            report = reports.fetchJson(reportId);
         } catch (AcronisApiException rejected) {
             if (rejected.status() == 404) {
                 throw new NotVisibleException(false);
             }
             throw rejected;
         }
-        String tenant = report.parameters() == null ? null : report.parameters().tenantId();
-        if (tenant == null || !tenants.contains(tenant.toLowerCase(Locale.ROOT))) {
+        JsonNode tenant = readTree(report).path("parameters").path("tenant_id");
+        if (!tenant.isTextual() || !tenants.contains(tenant.asText().toLowerCase(Locale.ROOT))) {
             throw new NotVisibleException(false);
         }
         return report;
+    }
+
+    private JsonNode readTree(PlatformJson answer) {
+        try {
+            return json.readTree(answer.bytes());
+        } catch (IOException checkedAlready) {
+            throw new UncheckedIOException(checkedAlready); // PlatformJson is well-formed JSON
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -82,6 +82,45 @@ class StoredReportsTest extends UpstreamTest {
                 .body("items[0].created_at", equalTo("2026-11-26T07:36:58+00:00"));
     }
 
+    /**
+     * The three proxied reads answer with the platform's bytes: a field the gateway has no model for, a null and the
+     * platform's own spacing all reach the caller, byte for byte, as JSON.
+     */
+    @Test
+    void readsAnswerWithThePlatformsBytesUnchanged() {
+        String report = "{\"id\": \"" + REPORT_ID + "\", \"version\": 3, \"tenant_kind\": \"partner\","
+                + " \"generation_date\": null, \"parameters\": {\"tenant_id\": \"" + SeedReport.TENANT + "\","
+                + " \"future_flag\": [1, 2.50]}}";
+        String ids = "{\"items\": [\"" + REPORT_ID + "\"], \"paging\": {\"cursors\": {}}}";
+        String stored = "{\"items\": [], \"total\": 0}";
+        wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID)).willReturn(Upstream.json(200, report)));
+        wireMock.stubFor(get(urlEqualTo("/api/2/tenants/" + SeedReport.TENANT + "/reports")).willReturn(Upstream.json(200, ids)));
+        wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID + "/stored")).willReturn(Upstream.json(200, stored)));
+
+        for (String[] read : new String[][] { { "/api/2/reports/" + REPORT_ID, report },
+                { "/api/2/tenants/" + SeedReport.TENANT + "/reports", ids }, { "/api/2/reports/" + REPORT_ID + "/stored", stored } }) {
+            String answer = given().when().get(read[0])
+                    .then().statusCode(200).contentType("application/json").extract().asString();
+            assertEquals(read[1], answer, read[0]);
+        }
+    }
+
+    /** What is not one JSON object is not passed on: the caller gets the 502 problem of an unreadable answer. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "", "[]", "\"text\"", "{\"items\": []} trailing", "{\"items\": [}", "{} {}" })
+    void anAnswerThatIsNotOneJsonObjectIs502(String body) {
+        wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID + "/stored")).willReturn(Upstream.json(200, body)));
+        wireMock.stubFor(get(urlEqualTo("/api/2/tenants/" + SeedReport.TENANT + "/reports")).willReturn(Upstream.json(200, body)));
+
+        for (String path : new String[] { "/api/2/reports/" + REPORT_ID + "/stored", "/api/2/tenants/" + SeedReport.TENANT + "/reports" }) {
+            given().when().get(path)
+                    .then().statusCode(502)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:report-gateway:problem:upstream-unavailable"))
+                    .body("detail", equalTo("The Acronis platform's answer could not be read."));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "gzip bytes, no Content-Encoding", "Content-Encoding: gzip", "plain bytes", "gzip file sent gzip-encoded" })
     void downloadIsDecompressedWhateverTheEncoding(String encoding) throws IOException {
