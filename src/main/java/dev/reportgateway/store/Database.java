@@ -18,23 +18,23 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.flyway.FlywayDataSource;
-import io.quarkus.runtime.Startup;
 
 /**
  * The active database, migrated and ready: PostgreSQL when {@code gateway.database.url} is set, else the embedded
  * H2 file database under {@code gateway.data-dir}, which one gateway process at a time may open (a lock file in
- * the directory says which; a second process refuses to start instead of waiting on H2's own lock).
+ * the directory says which; a second process refuses to start instead of waiting on H2's own lock). It is opened
+ * when first used, which {@link DatabaseOpening} makes happen right after the start, beside it rather than in its way.
  */
-@Startup
-@Singleton
+@ApplicationScoped
 public class Database {
 
     private static final Logger LOG = Logger.getLogger(Database.class);
@@ -78,7 +78,13 @@ public class Database {
         if (kind == Kind.H2) {
             lockDataDir();
         }
-        var result = flyway.migrate();
+        MigrateResult result;
+        try {
+            result = flyway.migrate();
+        } catch (RuntimeException failed) {
+            close(); // a later attempt in this process must not find the lock taken by this one
+            throw failed;
+        }
         // the version from the migration's own result: flyway.info() would read the migrations and the history again
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.infof("Database: %s, schema version %s (%d migrations applied now)", describe(), version == null ? "none" : version,
@@ -95,7 +101,7 @@ public class Database {
                 lockChannel.close();
             }
         } catch (IOException ignored) {
-            // the process is ending: the operating system drops the lock anyway
+            // the operating system drops the lock when the process ends anyway
         }
     }
 
