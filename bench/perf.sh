@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One run, side by side (issue 13): prints medians and ratios for
 #   (a) startup: "started in" (the log), ms until the HTTP port answers, ms until /q/health/ready is 200, and RSS after
-#       start, on JDK 17, JDK 25, and JDK 25 with an AOT cache (JEP 483/514/515), STARTS starts each;
+#       start, on JDK 17, JDK 25, and JDK 25 with an AOT cache (JEP 483/514/515), with G1 and with the serial collector
+#       of the JVM image, STARTS starts each;
 #   (b) proxy cost: CPU ms per request (utime+stime from /proc/<pid>/stat) of the gateway and of the upstream stub
 #       (WireMock standalone, its own JVM) for the same proxied GET /api/2/reports/{id} and POST /api/2/reports, after a
 #       warm-up, and their ratio; RSS after the warm-up plus all measured requests (30k by default);
@@ -212,6 +213,8 @@ if has_part a; then
         || { echo "the AOT build failed: $work/aot-build.log" >&2; exit 1; }
     fi
     configs+=("jdk25-aot-quarkus|$JDK25|target/quarkus-app-aot|-XX:AOTCache=app.aot")
+    # the JVM image's configuration (docker/Dockerfile.jvm): the same cache, and the serial collector
+    configs+=("jdk25-aot-serial|$JDK25|target/quarkus-app-aot|-XX:AOTCache=app.aot -XX:+UseSerialGC")
   fi
   if [[ $AOT == jvm || $AOT == both ]]; then
     log "(a) AOT training run (JDK 25, -XX:AOTCacheOutput, $TRAIN_REQUESTS requests)"
@@ -252,7 +255,7 @@ if has_part a; then
       "$(cut -f3 "$f" | median)" "$(cut -f5 "$f" | median)" "$(cut -f4 "$f" | median)")"
   done
   sum "    ratio started-in jdk25/jdk17 $(ratio "$a_started_jdk25" "$a_started_jdk17"), ready $(ratio "$a_ready_jdk25" "$a_ready_jdk17")"
-  for name in jdk25_aot_quarkus jdk25_aot_jvm; do
+  for name in jdk25_aot_quarkus jdk25_aot_serial jdk25_aot_jvm; do
     v=a_started_$name
     r=a_ready_$name
     [ -n "${!v:-}" ] && sum "    ratio started-in $name/jdk25 $(ratio "${!v}" "$a_started_jdk25"), ready $(ratio "${!r}" "$a_ready_jdk25")"
