@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -653,15 +654,22 @@ class ConsoleBrowserIT {
         }
     }
 
-    /** The one finished download (no .crdownload and not empty), or null. */
+    /**
+     * The one finished download, or null while Chromium is still at it: a hidden temporary file
+     * ({@code .org.chromium.Chromium.*}) or a {@code .crdownload} is there, the file is empty, or it was renamed
+     * between the listing and the look at its size.
+     */
     private static Path finishedDownload() {
         try (Stream<Path> files = Files.list(DOWNLOADS)) {
             List<Path> all = files.toList();
-            if (all.isEmpty() || all.stream().anyMatch(file -> file.getFileName().toString().endsWith(".crdownload"))) {
+            if (all.isEmpty() || all.stream().map(file -> file.getFileName().toString())
+                    .anyMatch(name -> name.startsWith(".") || name.endsWith(".crdownload"))) {
                 return null;
             }
             Path file = all.get(0);
             return Files.size(file) > 0 ? file : null;
+        } catch (NoSuchFileException renamed) {
+            return null;
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
