@@ -10,7 +10,9 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.reportgateway.acronis.UpstreamMetrics.Operation;
 import dev.reportgateway.acronis.model.ApiClient;
@@ -55,12 +57,12 @@ public class AcronisClient {
     }
 
     public Report fetchReport(String reportId) {
-        return idempotent(Operation.FETCH, () -> decode(api.fetchReport(reportId), Report.class), Report.class);
+        return decoded(Operation.FETCH, () -> api.fetchReport(reportId), Report.class);
     }
 
     /** {@code GET /reports/{report_id}}, the platform's answer as it came. */
     public PlatformJson fetchReportJson(String reportId) {
-        return idempotent(Operation.FETCH, () -> PlatformJson.checked(api.fetchReport(reportId)), PlatformJson.class);
+        return passedOn(Operation.FETCH, () -> api.fetchReport(reportId));
     }
 
     /** {@code PUT}: a full replacement without a version precondition, so repeating it has the same effect. */
@@ -94,22 +96,21 @@ public class AcronisClient {
     }
 
     public UuidList tenantReports(String tenantId) {
-        return idempotent(Operation.TENANT_REPORTS, () -> decode(api.tenantReports(tenantId), UuidList.class), UuidList.class);
+        return decoded(Operation.TENANT_REPORTS, () -> api.tenantReports(tenantId), UuidList.class);
     }
 
     /** {@code GET /tenants/{tenant_id}/reports}, the platform's answer as it came. */
     public PlatformJson tenantReportsJson(String tenantId) {
-        return idempotent(Operation.TENANT_REPORTS, () -> PlatformJson.checked(api.tenantReports(tenantId)), PlatformJson.class);
+        return passedOn(Operation.TENANT_REPORTS, () -> api.tenantReports(tenantId));
     }
 
     public StoredReports storedReports(String reportId) {
-        return idempotent(Operation.STORED_REPORTS, () -> decode(api.storedReports(reportId), StoredReports.class),
-                StoredReports.class);
+        return decoded(Operation.STORED_REPORTS, () -> api.storedReports(reportId), StoredReports.class);
     }
 
     /** {@code GET /reports/{report_id}/stored}, the platform's answer as it came. */
     public PlatformJson storedReportsJson(String reportId) {
-        return idempotent(Operation.STORED_REPORTS, () -> PlatformJson.checked(api.storedReports(reportId)), PlatformJson.class);
+        return passedOn(Operation.STORED_REPORTS, () -> api.storedReports(reportId));
     }
 
     public OfferingItems offeringItems(String tenantId) {
@@ -148,13 +149,31 @@ public class AcronisClient {
         }
     }
 
-    /** Decodes an answer read as bytes: one that is not a JSON object of {@code type}'s shape is unreadable. */
-    private <T> T decode(byte[] body, Class<T> type) {
-        try {
-            return json.readValue(PlatformJson.checked(body).bytes(), type);
-        } catch (IOException unreadable) {
-            throw new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREADABLE, unreadable);
-        }
+    /** A read whose answer the caller hands on as the platform's bytes, checked by {@link PlatformJson#checked}. */
+    private PlatformJson passedOn(Operation operation, Supplier<byte[]> call) {
+        return idempotent(operation, () -> PlatformJson.checked(call.get()), PlatformJson.class);
+    }
+
+    /**
+     * A read whose answer the gateway needs the fields of, decoded within the attempt in one pass: an answer that is
+     * missing, {@code null}, not a JSON object of {@code type}'s shape or followed by more text is unreadable, as
+     * {@link PlatformJson#checked} has it.
+     */
+    private <T> T decoded(Operation operation, Supplier<byte[]> call, Class<T> type) {
+        ObjectReader reader = json.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return idempotent(operation, () -> {
+            byte[] body = call.get();
+            T value;
+            try {
+                value = body == null ? null : reader.readValue(body);
+            } catch (IOException unreadable) {
+                throw new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREADABLE, unreadable);
+            }
+            if (value == null) { // no body, or the JSON literal null
+                throw new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREADABLE, null);
+            }
+            return value;
+        }, type);
     }
 
     private static <T> T translateFailures(Supplier<T> call) {

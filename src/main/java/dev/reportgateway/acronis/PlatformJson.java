@@ -26,18 +26,17 @@ public final class PlatformJson {
      * text) is {@link AcronisUnavailableException.Reason#UNREADABLE}, as an answer the typed client cannot decode is.
      */
     static PlatformJson checked(byte[] body) {
-        if (body == null) { // no body at all
-            throw new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREADABLE, null);
-        }
-        try (JsonParser parser = TOKENS.createParser(body)) {
-            if (parser.nextToken() == JsonToken.START_OBJECT) {
-                parser.skipChildren();
-                if (parser.nextToken() == null) {
-                    return new PlatformJson(body);
+        if (body != null) { // null: no body at all
+            try (JsonParser parser = TOKENS.createParser(body)) {
+                if (parser.nextToken() == JsonToken.START_OBJECT) {
+                    parser.skipChildren();
+                    if (parser.nextToken() == null) {
+                        return new PlatformJson(body);
+                    }
                 }
+            } catch (IOException malformed) {
+                throw new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREADABLE, malformed);
             }
-        } catch (IOException malformed) {
-            throw new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREADABLE, malformed);
         }
         throw new AcronisUnavailableException(AcronisUnavailableException.Reason.UNREADABLE, null);
     }

@@ -105,14 +105,18 @@ class StoredReportsTest extends UpstreamTest {
         }
     }
 
-    /** What is not one JSON object is not passed on: the caller gets the 502 problem of an unreadable answer. */
+    /**
+     * What is not one JSON object is neither passed on nor decoded: the caller gets the 502 problem of an unreadable
+     * answer, from the two reads handed on and from the download, which decodes the stored list to check it.
+     */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "", "[]", "\"text\"", "{\"items\": []} trailing", "{\"items\": [}", "{} {}" })
+    @ValueSource(strings = { "", "null", "[]", "\"text\"", "{\"items\": []} trailing", "{\"items\": [}", "{} {}" })
     void anAnswerThatIsNotOneJsonObjectIs502(String body) {
         wireMock.stubFor(get(urlEqualTo("/api/2/reports/" + REPORT_ID + "/stored")).willReturn(Upstream.json(200, body)));
         wireMock.stubFor(get(urlEqualTo("/api/2/tenants/" + SeedReport.TENANT + "/reports")).willReturn(Upstream.json(200, body)));
 
-        for (String path : new String[] { "/api/2/reports/" + REPORT_ID + "/stored", "/api/2/tenants/" + SeedReport.TENANT + "/reports" }) {
+        for (String path : new String[] { "/api/2/reports/" + REPORT_ID + "/stored", "/api/2/tenants/" + SeedReport.TENANT + "/reports",
+                "/api/2/reports/" + REPORT_ID + "/stored/" + STORED_ID }) {
             given().when().get(path)
                     .then().statusCode(502)
                     .contentType("application/problem+json")
